@@ -1,0 +1,76 @@
+package io.sunboard.protocol;
+
+import java.nio.charset.StandardCharsets;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON mapper for wire messages. Output is canonical (properties and map keys
+ * sorted, ISO instants), so equal messages have equal bytes and equal hashes. Unknown
+ * properties are ignored so an older peer accepts a newer one's additions.
+ */
+public final class JsonCodec {
+
+	/** The largest payload any Sunboard receiver decodes. */
+	public static final int MAX_PAYLOAD_BYTES = 256 * 1024;
+
+	private final JsonMapper mapper = JsonMapper.builder()
+		.enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+		.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.build();
+
+	public byte[] encode(Object message) {
+		return this.mapper.writeValueAsBytes(message);
+	}
+
+	public String encodeToString(Object message) {
+		return new String(encode(message), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Decodes and validates a message.
+	 * @throws MalformedMessageException naming why the payload was refused
+	 */
+	public <T> T decode(byte[] payload, Class<T> type) throws MalformedMessageException {
+		if (payload == null || payload.length == 0) {
+			throw new MalformedMessageException(MalformedMessageException.Reason.NOT_JSON, "empty payload");
+		}
+		if (payload.length > MAX_PAYLOAD_BYTES) {
+			throw new MalformedMessageException(MalformedMessageException.Reason.TOO_LARGE,
+					payload.length + " bytes, limit " + MAX_PAYLOAD_BYTES);
+		}
+		try {
+			T value = this.mapper.readValue(payload, type);
+			if (value == null) {
+				throw new MalformedMessageException(MalformedMessageException.Reason.NOT_JSON, "null document");
+			}
+			return value;
+		}
+		catch (JacksonException ex) {
+			IllegalArgumentException invalid = findInvalidArgument(ex);
+			if (invalid != null) {
+				throw new MalformedMessageException(MalformedMessageException.Reason.INVALID, invalid.getMessage());
+			}
+			throw new MalformedMessageException(MalformedMessageException.Reason.NOT_JSON,
+					"not a " + type.getSimpleName() + ": " + ex.getOriginalMessage());
+		}
+	}
+
+	private static IllegalArgumentException findInvalidArgument(Throwable ex) {
+		for (Throwable t = ex; t != null && t.getCause() != t; t = t.getCause()) {
+			if (t instanceof IllegalArgumentException iae) {
+				return iae;
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,27 @@
+package io.sunboard.protocol;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A device's full desired state, published retained on its manifest topic.
+ * {@code contentHash} covers everything but {@code version} and {@code generatedAt}, so
+ * the server republishes only when what the screen should show has changed.
+ */
+public record Manifest(int schema, String deviceId, String schoolId, long version, String contentHash,
+		Instant generatedAt, List<ManifestItem> items) {
+
+	public static final int SCHEMA = 1;
+
+	public static final int MAX_ITEMS = 2000;
+
+	public Manifest {
+		Ids.require(deviceId, "deviceId");
+		Ids.require(schoolId, "schoolId");
+		Checks.nonNegative(version, "version");
+		Sha256.require(contentHash, "contentHash");
+		Checks.present(generatedAt, "generatedAt");
+		items = Checks.list(items, "items", MAX_ITEMS);
+	}
+
+}

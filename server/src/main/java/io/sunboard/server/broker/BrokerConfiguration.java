@@ -1,0 +1,85 @@
+package io.sunboard.server.broker;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.sunboard.protocol.JsonCodec;
+import io.sunboard.protocol.Topics;
+import io.sunboard.server.device.BrokerAccounts;
+import io.sunboard.server.device.DeviceRegistry;
+import io.sunboard.server.device.DeviceSecrets;
+import io.sunboard.server.school.SchoolRepository;
+import io.sunboard.server.system.SunboardSettings;
+
+@Configuration(proxyBeanMethods = false)
+class BrokerConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "sunboard.broker.mode", havingValue = "embedded", matchIfMissing = true)
+	static class EmbeddedMode {
+
+		@Bean
+		ServerAccount serverAccount() {
+			// The server talks to its own in-process broker with a password that lives
+			// only in memory.
+			return new ServerAccount("sunboard-server", DeviceSecrets.generate());
+		}
+
+		@Bean
+		EmbeddedBroker embeddedBroker(BrokerSettings settings, SunboardSettings sunboard, ServerAccount account,
+				DeviceRegistry registry, SchoolRepository schools, Topics topics) {
+			Path dir = Objects.requireNonNullElse(settings.embedded().dataDir(), sunboard.dataDir().resolve("broker"));
+			return new EmbeddedBroker(settings.embedded(), dir,
+					new EmbeddedAuthenticator(account, registry, schools, topics));
+		}
+
+		@Bean
+		BrokerAccounts brokerAccounts() {
+			return (device, school, secret) -> {
+				// the embedded broker asks the registry on every connect
+			};
+		}
+
+		@Bean
+		MqttGateway mqttGateway(EmbeddedBroker broker, ServerAccount account, Topics topics,
+				ApplicationEventPublisher events) {
+			URI url = URI.create("tcp://127.0.0.1:" + broker.port());
+			return new MqttGateway(url, account, topics, events);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "sunboard.broker.mode", havingValue = "external")
+	static class ExternalMode {
+
+		@Bean
+		ServerAccount serverAccount(BrokerSettings settings) {
+			BrokerSettings.External external = settings.external();
+			if (external.url() == null || external.username() == null || external.password() == null) {
+				throw new IllegalStateException("sunboard.broker.mode=external needs sunboard.broker.external.url"
+						+ " (e.g. tcp://mosquitto:1883), .username and .password (the server's broker account)");
+			}
+			return new ServerAccount(external.username(), external.password());
+		}
+
+		@Bean
+		BrokerAccounts brokerAccounts(BrokerSettings settings, Topics topics, JsonCodec codec) {
+			return new DynsecBrokerAccounts(settings.external(), topics, codec);
+		}
+
+		@Bean
+		MqttGateway mqttGateway(BrokerSettings settings, ServerAccount account, Topics topics,
+				ApplicationEventPublisher events) {
+			return new MqttGateway(settings.external().url(), account, topics, events);
+		}
+
+	}
+
+}

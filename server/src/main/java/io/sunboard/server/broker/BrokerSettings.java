@@ -1,0 +1,43 @@
+package io.sunboard.server.broker;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Which broker the server uses.
+ *
+ * @param mode {@code embedded} (HiveMQ CE inside this process) or {@code external}
+ * (Mosquitto)
+ */
+@ConfigurationProperties("sunboard.broker")
+public record BrokerSettings(@DefaultValue("embedded") Mode mode, @DefaultValue Embedded embedded,
+		@DefaultValue External external) {
+
+	public enum Mode {
+
+		EMBEDDED, EXTERNAL
+
+	}
+
+	/**
+	 * @param dataDir HiveMQ's folders; defaults to {@code <sunboard.data-dir>/broker}
+	 */
+	public record Embedded(@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("1883") int port, Path dataDir) {
+
+	}
+
+	/**
+	 * @param url e.g. tcp://mosquitto:1883
+	 * @param username the server's own broker account (reads every device's events,
+	 * writes manifests)
+	 * @param dynsecUsername an account allowed to use Mosquitto's dynamic-security
+	 * control topic, for creating device accounts
+	 */
+	public record External(URI url, String username, String password, String dynsecUsername, String dynsecPassword) {
+
+	}
+
+}

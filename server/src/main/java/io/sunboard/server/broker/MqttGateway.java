@@ -1,0 +1,250 @@
+package io.sunboard.server.broker;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+
+import io.sunboard.protocol.DeviceChannel;
+import io.sunboard.protocol.Topics;
+import io.sunboard.server.system.Threads;
+
+/**
+ * The server's one MQTT connection. Inbound messages leave Paho's thread at once and are
+ * handed on, in arrival order, as {@link MqttMessageReceived} events; outbound ones are
+ * buffered by Paho while the broker is away. The first connect is retried here, since
+ * Paho only retries after a success.
+ */
+public class MqttGateway implements MqttPublisher, SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(MqttGateway.class);
+
+	private final URI url;
+
+	private final ServerAccount account;
+
+	private final Topics topics;
+
+	private final ApplicationEventPublisher events;
+
+	private final ExecutorService inbound = Executors.newSingleThreadExecutor(Threads.named("mqtt-inbound"));
+
+	private final ExecutorService connector = Executors.newSingleThreadExecutor(Threads.named("mqtt-connect"));
+
+	private volatile MqttAsyncClient client;
+
+	private volatile boolean running;
+
+	MqttGateway(URI url, ServerAccount account, Topics topics, ApplicationEventPublisher events) {
+		this.url = url;
+		this.account = account;
+		this.topics = topics;
+		this.events = events;
+	}
+
+	@Override
+	public void start() {
+		try {
+			String clientId = "sunboard-server-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+			this.client = new MqttAsyncClient(this.url.toString(), clientId, new MemoryPersistence());
+			DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
+			buffer.setBufferEnabled(true);
+			buffer.setBufferSize(100_000);
+			buffer.setPersistBuffer(false);
+			buffer.setDeleteOldestMessages(true);
+			this.client.setBufferOpts(buffer);
+			this.client.setCallback(new Callback());
+		}
+		catch (MqttException ex) {
+			throw new IllegalStateException("cannot create the MQTT client for " + this.url, ex);
+		}
+		this.running = true;
+		this.connector.execute(this::connectUntilUp);
+	}
+
+	private void connectUntilUp() {
+		long delayMs = 500;
+		while (this.running) {
+			try {
+				this.client.connect(options()).waitForCompletion(10_000);
+				return;
+			}
+			catch (MqttException ex) {
+				log.warn("Cannot reach MQTT broker {} ({}); retrying in {} ms", this.url, ex.getMessage(), delayMs);
+				try {
+					TimeUnit.MILLISECONDS.sleep(delayMs + ThreadLocalRandom.current().nextLong(delayMs / 2 + 1));
+				}
+				catch (InterruptedException ie) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				delayMs = Math.min(delayMs * 2, 30_000);
+			}
+		}
+	}
+
+	private MqttConnectionOptions options() {
+		MqttConnectionOptions options = new MqttConnectionOptions();
+		options.setUserName(this.account.username());
+		options.setPassword(this.account.password().getBytes(StandardCharsets.UTF_8));
+		options.setCleanStart(true);
+		options.setAutomaticReconnect(true);
+		options.setAutomaticReconnectDelay(1, 30);
+		options.setKeepAliveInterval(30);
+		options.setConnectionTimeout(10);
+		return options;
+	}
+
+	public boolean isConnected() {
+		MqttAsyncClient c = this.client;
+		return c != null && c.isConnected();
+	}
+
+	@Override
+	public void publish(String topic, byte[] payload, int qos, boolean retained) {
+		MqttMessage message = new MqttMessage(payload);
+		message.setQos(qos);
+		message.setRetained(retained);
+		try {
+			this.client.publish(topic, message);
+		}
+		catch (MqttException ex) {
+			// only when the disconnected buffer is full or the client is closing
+			log.warn("Could not publish to {}: {}", topic, ex.getMessage());
+		}
+	}
+
+	/**
+	 * Publishes a message the broker drops after {@code expirySeconds} if the device has
+	 * not taken it.
+	 */
+	public void publishExpiring(String topic, byte[] payload, int qos, long expirySeconds) {
+		MqttMessage message = new MqttMessage(payload);
+		message.setQos(qos);
+		MqttProperties properties = new MqttProperties();
+		properties.setMessageExpiryInterval(expirySeconds);
+		message.setProperties(properties);
+		try {
+			this.client.publish(topic, message);
+		}
+		catch (MqttException ex) {
+			log.warn("Could not publish to {}: {}", topic, ex.getMessage());
+		}
+	}
+
+	private void subscribe() throws MqttException {
+		MqttSubscription[] subscriptions = { sub(DeviceChannel.EVENTS), sub(DeviceChannel.STATUS),
+				sub(DeviceChannel.HEARTBEAT) };
+		IMqttToken token = this.client.subscribe(subscriptions);
+		token.waitForCompletion(10_000);
+	}
+
+	private MqttSubscription sub(DeviceChannel channel) {
+		return new MqttSubscription(this.topics.sharedSubscription(channel), Math.max(1, channel.qos()));
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.connector.shutdownNow();
+		try {
+			if (this.client.isConnected()) {
+				this.client.disconnect().waitForCompletion(5_000);
+			}
+			this.client.close();
+		}
+		catch (MqttException ex) {
+			log.debug("MQTT client closed with {}", ex.getMessage());
+		}
+		this.inbound.shutdown();
+		try {
+			this.inbound.awaitTermination(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		// after the web server and the embedded broker, so devices can fetch what they
+		// are told about
+		return Integer.MAX_VALUE - 100;
+	}
+
+	private final class Callback implements MqttCallback {
+
+		@Override
+		public void connectComplete(boolean reconnect, String serverURI) {
+			// subscribe from our own thread: Paho's callback thread must not wait on its
+			// own tokens
+			MqttGateway.this.inbound.execute(() -> {
+				try {
+					subscribe();
+					log.info("Connected to MQTT broker {} ({})", serverURI, reconnect ? "reconnect" : "first connect");
+					MqttGateway.this.events.publishEvent(new BrokerConnected(reconnect));
+				}
+				catch (MqttException ex) {
+					log.error("Subscribing at {} failed; device events will not arrive until reconnect", serverURI, ex);
+				}
+			});
+		}
+
+		@Override
+		public void messageArrived(String topic, MqttMessage message) {
+			byte[] payload = message.getPayload();
+			MqttGateway.this.inbound.execute(() -> {
+				try {
+					MqttGateway.this.events.publishEvent(new MqttMessageReceived(topic, payload));
+				}
+				catch (RuntimeException ex) {
+					log.error("Handling a message on {} failed", topic, ex);
+				}
+			});
+		}
+
+		@Override
+		public void disconnected(MqttDisconnectResponse response) {
+			log.warn("Disconnected from MQTT broker: {}", response.getReasonString());
+		}
+
+		@Override
+		public void mqttErrorOccurred(MqttException exception) {
+			log.warn("MQTT error: {}", exception.getMessage());
+		}
+
+		@Override
+		public void deliveryComplete(IMqttToken token) {
+		}
+
+		@Override
+		public void authPacketArrived(int reasonCode, MqttProperties properties) {
+		}
+
+	}
+
+}

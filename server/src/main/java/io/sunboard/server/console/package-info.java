@@ -1,0 +1,2 @@
+/** The staff console (server-rendered pages). */
+package io.sunboard.server.console;

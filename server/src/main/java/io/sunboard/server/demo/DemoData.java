@@ -1,0 +1,112 @@
+package io.sunboard.server.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Properties;
+
+import io.sunboard.server.device.DeviceCredentials;
+import io.sunboard.server.device.DeviceRegistry;
+import io.sunboard.server.posting.NewPosting;
+import io.sunboard.server.posting.Posting;
+import io.sunboard.server.posting.PostingService;
+import io.sunboard.server.schedule.NewScheduleEntry;
+import io.sunboard.server.schedule.ScheduleService;
+import io.sunboard.server.school.School;
+import io.sunboard.server.school.SchoolRepository;
+
+/**
+ * A district with two schools, a lobby screen and a touch kiosk, and a few postings on
+ * screen now. Seeded once; the screens' configuration files (with their secrets) are kept
+ * under the data dir, as an administrator would keep the bundle they downloaded for a
+ * real screen.
+ */
+class DemoData {
+
+	static final String REGION = "fengze";
+
+	static final String SCHOOL = "fz-shiyan-primary";
+
+	static final String LOBBY = "fz-shiyan-lobby-1";
+
+	static final String KIOSK = "fz-shiyan-kiosk-1";
+
+	private final SchoolRepository schools;
+
+	private final DeviceRegistry registry;
+
+	private final PostingService postings;
+
+	private final ScheduleService schedule;
+
+	private final Clock clock;
+
+	DemoData(SchoolRepository schools, DeviceRegistry registry, PostingService postings, ScheduleService schedule,
+			Clock clock) {
+		this.schools = schools;
+		this.registry = registry;
+		this.postings = postings;
+		this.schedule = schedule;
+		this.clock = clock;
+	}
+
+	boolean seeded() {
+		return this.schools.regionExists(REGION);
+	}
+
+	/** Seeds everything and writes each screen's configuration to {@code configDir}. */
+	void seed(Path configDir) {
+		ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+		this.schools.createRegion(REGION, "丰泽区教育局");
+		this.schools.create(new School(SCHOOL, REGION, "丰泽区实验小学", shanghai));
+		this.schools.create(new School("fz-no3-middle", REGION, "丰泽区第三中学", shanghai));
+		writeConfig(configDir, this.registry.register(LOBBY, SCHOOL, "一楼大厅显示屏", "landscape"), "landscape");
+		writeConfig(configDir, this.registry.register(KIOSK, SCHOOL, "家长服务触摸屏", "kiosk"), "kiosk");
+		Instant now = this.clock.instant();
+		post("2026年秋季学期收费公示", """
+				根据省发展改革委、省教育厅《关于规范义务教育阶段学校收费的通知》（闽发改服价〔2024〕12号），现将本学期收费项目公示如下：
+				作业本费：每生每学期 18 元，按学期收取，适用全体学生，自愿订购。
+				课后服务费：每生每月 150 元，按月收取，适用自愿参加课后服务的学生。
+				家庭经济困难学生凭认定材料可申请减免，详情请向学校财务室咨询。
+				投诉电话：0595-22281234　举报电话：0595-12345""", now, Duration.ofDays(120));
+		post("关于2027年寒假放假安排的通知", """
+				各位家长：
+				根据区教育局校历安排，本学期于2027年1月22日结束，寒假自1月23日开始，2月21日学生返校报到。
+				假期请做好学生安全教育与看护，注意防溺水、防火、交通安全。""", now, Duration.ofDays(45));
+		post("校园开放日预约须知", """
+				学校将于本月第二个周六上午举办校园开放日，欢迎家长预约参观。
+				预约方式：在学校传达室登记或拨打 0595-22281235。""", now, Duration.ofDays(20));
+	}
+
+	private void post(String title, String body, Instant now, Duration publicity) {
+		Posting posting = this.postings
+			.create(new NewPosting(SCHOOL, title, body, now.minus(Duration.ofHours(1)), now.plus(publicity)));
+		this.schedule.schedule(posting.id(),
+				new NewScheduleEntry(now.minus(Duration.ofHours(1)), now.plus(publicity), 12, 0));
+	}
+
+	private static void writeConfig(Path dir, DeviceCredentials credentials, String profile) {
+		Properties properties = new Properties();
+		properties.setProperty("device.id", credentials.deviceId());
+		properties.setProperty("device.secret", credentials.secret());
+		properties.setProperty("screen.profile", profile);
+		try {
+			Files.createDirectories(dir);
+			try (Writer writer = Files.newBufferedWriter(dir.resolve(credentials.deviceId() + ".properties"),
+					StandardCharsets.UTF_8)) {
+				properties.store(writer, "Sunboard demo screen; the secret is shown only here");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write the demo screen configuration to " + dir, ex);
+		}
+	}
+
+}

@@ -1,0 +1,2 @@
+/** Demo data and a demo screen, so one command shows the whole path working. */
+package io.sunboard.server.demo;

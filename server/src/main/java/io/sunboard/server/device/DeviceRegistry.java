@@ -1,0 +1,66 @@
+package io.sunboard.server.device;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.sunboard.protocol.Ids;
+import io.sunboard.server.school.School;
+import io.sunboard.server.school.SchoolRepository;
+import io.sunboard.server.system.NotFoundException;
+
+/**
+ * Registers screens and checks their credentials. The broker account of a new screen is
+ * created through {@link BrokerAccounts}, so a screen uses one secret for MQTT and for
+ * HTTP.
+ */
+@Service
+public class DeviceRegistry {
+
+	private final DeviceRepository devices;
+
+	private final SchoolRepository schools;
+
+	private final BrokerAccounts brokerAccounts;
+
+	private final Clock clock;
+
+	DeviceRegistry(DeviceRepository devices, SchoolRepository schools, BrokerAccounts brokerAccounts, Clock clock) {
+		this.devices = devices;
+		this.schools = schools;
+		this.brokerAccounts = brokerAccounts;
+		this.clock = clock;
+	}
+
+	/**
+	 * Registers a screen and returns its credentials; the secret is not stored and cannot
+	 * be shown again.
+	 */
+	@Transactional
+	public DeviceCredentials register(String id, String schoolId, String name, String profile) {
+		Ids.require(id, "device id");
+		School school = this.schools.find(schoolId)
+			.orElseThrow(() -> new NotFoundException("no school '" + schoolId + "'; create the school first"));
+		if (this.devices.find(id).isPresent()) {
+			throw new IllegalArgumentException("a device with id '" + id + "' exists already; choose another id");
+		}
+		String secret = DeviceSecrets.generate();
+		Device device = new Device(id, schoolId, name, profile, true);
+		this.devices.create(device, DeviceSecrets.hash(secret), this.clock.instant());
+		this.brokerAccounts.provision(device, school, secret);
+		return new DeviceCredentials(id, secret);
+	}
+
+	/** The active device these credentials belong to, if they are right. */
+	public Optional<Device> authenticate(String deviceId, String secret) {
+		if (!Ids.isValid(deviceId)) {
+			return Optional.empty();
+		}
+		return this.devices.activeSecretHash(deviceId)
+			.filter((hash) -> DeviceSecrets.matches(secret, hash))
+			.flatMap((hash) -> this.devices.find(deviceId));
+	}
+
+}

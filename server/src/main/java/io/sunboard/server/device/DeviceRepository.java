@@ -1,0 +1,67 @@
+package io.sunboard.server.device;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.sunboard.server.system.Jdbc;
+
+@Repository
+public class DeviceRepository {
+
+	private final JdbcClient jdbc;
+
+	DeviceRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void create(Device device, String secretHash, Instant now) {
+		this.jdbc
+			.sql("insert into device (id, school_id, name, profile, secret_sha256, active, created_at)"
+					+ " values (?, ?, ?, ?, ?, ?, ?)")
+			.params(device.id(), device.schoolId(), device.name(), device.profile(), secretHash, device.active(),
+					Jdbc.utc(now))
+			.update();
+		this.jdbc
+			.sql("insert into device_state (device_id, online, session_epoch, applied_manifest_version,"
+					+ " journal_depth, disk_free_bytes) values (?, false, 0, 0, 0, 0)")
+			.param(device.id())
+			.update();
+	}
+
+	public Optional<Device> find(String id) {
+		return this.jdbc.sql("select * from device where id = ?").param(id).query(DeviceRepository::map).optional();
+	}
+
+	public List<Device> findBySchool(String schoolId) {
+		return this.jdbc.sql("select * from device where school_id = ? and active order by id")
+			.param(schoolId)
+			.query(DeviceRepository::map)
+			.list();
+	}
+
+	public List<Device> findAll() {
+		return this.jdbc.sql("select * from device order by school_id, id").query(DeviceRepository::map).list();
+	}
+
+	/**
+	 * The stored hash of an active device's secret; empty for unknown or retired devices.
+	 */
+	public Optional<String> activeSecretHash(String id) {
+		return this.jdbc.sql("select secret_sha256 from device where id = ? and active")
+			.param(id)
+			.query(String.class)
+			.optional();
+	}
+
+	private static Device map(ResultSet rs, int row) throws SQLException {
+		return new Device(rs.getString("id"), rs.getString("school_id"), rs.getString("name"), rs.getString("profile"),
+				rs.getBoolean("active"));
+	}
+
+}

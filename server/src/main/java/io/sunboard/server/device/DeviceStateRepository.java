@@ -1,0 +1,61 @@
+package io.sunboard.server.device;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.sunboard.protocol.Heartbeat;
+import io.sunboard.server.system.Jdbc;
+
+@Repository
+public class DeviceStateRepository {
+
+	private final JdbcClient jdbc;
+
+	DeviceStateRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Records online/offline. A status from an older session than the one recorded (a
+	 * late last will of a session the device has already replaced) is ignored.
+	 */
+	public void recordStatus(String deviceId, boolean online, long sessionEpoch, Instant at) {
+		this.jdbc
+			.sql("update device_state set online = ?, session_epoch = ?, status_at = ?"
+					+ " where device_id = ? and session_epoch <= ?")
+			.params(online, sessionEpoch, Jdbc.utc(at), deviceId, sessionEpoch)
+			.update();
+	}
+
+	public void recordHeartbeat(Heartbeat hb, Instant receivedAt) {
+		this.jdbc
+			.sql("update device_state set heartbeat_at = ?, applied_manifest_version = ?, now_playing = ?,"
+					+ " journal_depth = ?, disk_free_bytes = ?, client_version = ? where device_id = ?")
+			.params(Jdbc.utc(receivedAt), hb.appliedManifestVersion(), hb.nowPlaying(), hb.journalDepth(),
+					hb.diskFreeBytes(), hb.clientVersion(), hb.deviceId())
+			.update();
+	}
+
+	public Map<String, DeviceState> findAll() {
+		return this.jdbc.sql("select * from device_state")
+			.query(DeviceStateRepository::map)
+			.list()
+			.stream()
+			.collect(Collectors.toMap(DeviceState::deviceId, Function.identity()));
+	}
+
+	private static DeviceState map(ResultSet rs, int row) throws SQLException {
+		return new DeviceState(rs.getString("device_id"), rs.getBoolean("online"), rs.getLong("session_epoch"),
+				Jdbc.instant(rs, "status_at"), Jdbc.instant(rs, "heartbeat_at"), rs.getLong("applied_manifest_version"),
+				rs.getString("now_playing"), rs.getInt("journal_depth"), rs.getLong("disk_free_bytes"),
+				rs.getString("client_version"));
+	}
+
+}

@@ -1,0 +1,2 @@
+/** Screens: their identity and credentials, and the state they last reported. */
+package io.sunboard.server.device;

@@ -1,0 +1,129 @@
+package io.sunboard.server.dispatch;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import io.sunboard.protocol.DeviceChannel;
+import io.sunboard.protocol.JsonCodec;
+import io.sunboard.protocol.Manifest;
+import io.sunboard.protocol.ManifestItem;
+import io.sunboard.protocol.Topics;
+import io.sunboard.server.broker.MqttPublisher;
+import io.sunboard.server.device.Device;
+import io.sunboard.server.device.DeviceRepository;
+import io.sunboard.server.posting.Posting;
+import io.sunboard.server.posting.PostingRepository;
+import io.sunboard.server.schedule.ScheduleRepository;
+import io.sunboard.server.school.School;
+import io.sunboard.server.school.SchoolRepository;
+
+/**
+ * Recomputes the manifests of a school's screens and publishes, retained, those whose
+ * content hash changed. Runs on one thread (see {@link DispatchTriggers}), so two changes
+ * never race for a version.
+ */
+@Service
+public class ManifestDispatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(ManifestDispatcher.class);
+
+	private final SchoolRepository schools;
+
+	private final DeviceRepository devices;
+
+	private final PostingRepository postings;
+
+	private final ScheduleRepository schedule;
+
+	private final DeviceManifestRepository manifests;
+
+	private final ManifestBuilder builder;
+
+	private final MqttPublisher publisher;
+
+	private final Topics topics;
+
+	private final JsonCodec codec;
+
+	private final Clock clock;
+
+	ManifestDispatcher(SchoolRepository schools, DeviceRepository devices, PostingRepository postings,
+			ScheduleRepository schedule, DeviceManifestRepository manifests, ManifestBuilder builder,
+			MqttPublisher publisher, Topics topics, JsonCodec codec, Clock clock) {
+		this.schools = schools;
+		this.devices = devices;
+		this.postings = postings;
+		this.schedule = schedule;
+		this.manifests = manifests;
+		this.builder = builder;
+		this.publisher = publisher;
+		this.topics = topics;
+		this.codec = codec;
+		this.clock = clock;
+	}
+
+	/** Recomputes one school's screens; returns how many manifests were published. */
+	public synchronized int dispatchSchool(String schoolId) {
+		Instant now = this.clock.instant();
+		School school = this.schools.find(schoolId).orElse(null);
+		if (school == null) {
+			return 0;
+		}
+		Map<String, Posting> byId = this.postings.findBySchool(schoolId)
+			.stream()
+			.collect(Collectors.toMap(Posting::id, Function.identity()));
+		List<ManifestItem> items = this.builder.items(this.schedule.findCurrent(schoolId, now), byId, now);
+		int published = 0;
+		for (Device device : this.devices.findBySchool(schoolId)) {
+			if (dispatchDevice(device, items, now)) {
+				published++;
+			}
+		}
+		return published;
+	}
+
+	public int dispatchAll() {
+		return this.schools.findAll().stream().mapToInt((s) -> dispatchSchool(s.id())).sum();
+	}
+
+	/**
+	 * Publishes every stored manifest again, retained. Used when the broker may have lost
+	 * its retained messages (the embedded broker keeps them in memory only).
+	 */
+	public synchronized void republishAll() {
+		for (DeviceManifestRepository.Stored stored : this.manifests.findAll()) {
+			publish(stored.deviceId(), stored.payload().getBytes(StandardCharsets.UTF_8));
+		}
+	}
+
+	private boolean dispatchDevice(Device device, List<ManifestItem> items, Instant now) {
+		String hash = this.builder.contentHash(device.id(), device.schoolId(), items);
+		DeviceManifestRepository.Stored previous = this.manifests.find(device.id()).orElse(null);
+		if (previous != null && previous.contentHash().equals(hash)) {
+			return false;
+		}
+		long version = (previous != null) ? previous.version() + 1 : 1;
+		Manifest manifest = new Manifest(Manifest.SCHEMA, device.id(), device.schoolId(), version, hash, now, items);
+		byte[] payload = this.codec.encode(manifest);
+		this.manifests.save(new DeviceManifestRepository.Stored(device.id(), version, hash,
+				new String(payload, StandardCharsets.UTF_8)), now);
+		publish(device.id(), payload);
+		log.debug("Published manifest v{} ({} items) to {}", version, items.size(), device.id());
+		return true;
+	}
+
+	private void publish(String deviceId, byte[] payload) {
+		DeviceChannel channel = DeviceChannel.MANIFEST;
+		this.publisher.publish(this.topics.manifest(deviceId), payload, channel.qos(), channel.retained());
+	}
+
+}

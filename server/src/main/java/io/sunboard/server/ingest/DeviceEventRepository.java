@@ -1,0 +1,47 @@
+package io.sunboard.server.ingest;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.sunboard.protocol.DeviceEvent;
+import io.sunboard.server.system.Jdbc;
+
+/**
+ * Device events keyed by (device, event id): a second delivery of the same event changes
+ * nothing.
+ */
+@Repository
+class DeviceEventRepository {
+
+	private final JdbcClient jdbc;
+
+	DeviceEventRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Inserts the events not stored yet; returns how many were new. */
+	int insertNew(String deviceId, List<DeviceEvent> events, Instant receivedAt) {
+		int inserted = 0;
+		for (DeviceEvent e : events) {
+			try {
+				inserted += this.jdbc
+					.sql("insert into device_event (device_id, event_id, type, occurred_at, manifest_version,"
+							+ " posting_id, duration_ms, received_at) select ?, ?, ?, ?, ?, ?, ?, ?"
+							+ " where not exists (select 1 from device_event where device_id = ? and event_id = ?)")
+					.params(deviceId, e.id(), e.type().name(), Jdbc.utc(e.at()), e.manifestVersion(), e.postingId(),
+							e.durationMs(), Jdbc.utc(receivedAt), deviceId, e.id())
+					.update();
+			}
+			catch (DuplicateKeyException ex) {
+				// another server instance stored it between our check and insert: it is
+				// stored once
+			}
+		}
+		return inserted;
+	}
+
+}

@@ -1,0 +1,69 @@
+package io.sunboard.server.ingest;
+
+import java.time.Clock;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.sunboard.protocol.DeviceChannel;
+import io.sunboard.protocol.DeviceEvent;
+import io.sunboard.protocol.EventAck;
+import io.sunboard.protocol.EventBatch;
+import io.sunboard.protocol.JsonCodec;
+import io.sunboard.protocol.MalformedMessageException;
+import io.sunboard.protocol.Topics;
+import io.sunboard.server.broker.MqttPublisher;
+import io.sunboard.server.device.DeviceRepository;
+
+/**
+ * Stores a device's event batch once per (device, event id) and then acknowledges every
+ * event in it, duplicates included, so the device's journal can let them go.
+ */
+@Component
+class EventIngest {
+
+	private final DeviceEventRepository repository;
+
+	private final DeviceRepository devices;
+
+	private final MqttPublisher publisher;
+
+	private final Topics topics;
+
+	private final JsonCodec codec;
+
+	private final IngestMetrics metrics;
+
+	private final Clock clock;
+
+	EventIngest(DeviceEventRepository repository, DeviceRepository devices, MqttPublisher publisher, Topics topics,
+			JsonCodec codec, IngestMetrics metrics, Clock clock) {
+		this.repository = repository;
+		this.devices = devices;
+		this.publisher = publisher;
+		this.topics = topics;
+		this.codec = codec;
+		this.metrics = metrics;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public void accept(String topicDeviceId, byte[] payload) throws MalformedMessageException {
+		EventBatch batch = this.codec.decode(payload, EventBatch.class);
+		if (!batch.deviceId().equals(topicDeviceId)) {
+			throw new MalformedMessageException(MalformedMessageException.Reason.IDENTITY_MISMATCH,
+					"batch claims device '" + batch.deviceId() + "' on the topic of '" + topicDeviceId + "'");
+		}
+		if (this.devices.activeSecretHash(topicDeviceId).isEmpty()) {
+			throw new MalformedMessageException(MalformedMessageException.Reason.UNKNOWN_DEVICE, topicDeviceId);
+		}
+		int stored = this.repository.insertNew(topicDeviceId, batch.events(), this.clock.instant());
+		this.metrics.stored(stored);
+		this.metrics.duplicates(batch.events().size() - stored);
+		EventAck ack = new EventAck(batch.events().stream().map(DeviceEvent::id).toList());
+		DeviceChannel channel = DeviceChannel.ACK;
+		this.publisher.publish(this.topics.ack(topicDeviceId), this.codec.encode(ack), channel.qos(),
+				channel.retained());
+	}
+
+}

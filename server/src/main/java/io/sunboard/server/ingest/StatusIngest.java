@@ -1,0 +1,56 @@
+package io.sunboard.server.ingest;
+
+import java.time.Clock;
+
+import org.springframework.stereotype.Component;
+
+import io.sunboard.protocol.DeviceStatus;
+import io.sunboard.protocol.Heartbeat;
+import io.sunboard.protocol.JsonCodec;
+import io.sunboard.protocol.MalformedMessageException;
+import io.sunboard.server.device.DeviceStateRepository;
+
+/**
+ * Online/offline status and heartbeats, checked against the topic's device before they
+ * are recorded.
+ */
+@Component
+class StatusIngest {
+
+	private final DeviceStateRepository states;
+
+	private final JsonCodec codec;
+
+	private final Clock clock;
+
+	StatusIngest(DeviceStateRepository states, JsonCodec codec, Clock clock) {
+		this.states = states;
+		this.codec = codec;
+		this.clock = clock;
+	}
+
+	void acceptStatus(String topicDeviceId, byte[] payload) throws MalformedMessageException {
+		if (payload.length == 0) {
+			return; // a cleared retained status
+		}
+		DeviceStatus status = this.codec.decode(payload, DeviceStatus.class);
+		requireSameDevice(topicDeviceId, status.deviceId());
+		this.states.recordStatus(topicDeviceId, status.state() == DeviceStatus.State.ONLINE, status.sessionEpoch(),
+				this.clock.instant());
+	}
+
+	void acceptHeartbeat(String topicDeviceId, byte[] payload) throws MalformedMessageException {
+		Heartbeat heartbeat = this.codec.decode(payload, Heartbeat.class);
+		requireSameDevice(topicDeviceId, heartbeat.deviceId());
+		this.states.recordHeartbeat(heartbeat, this.clock.instant());
+	}
+
+	private static void requireSameDevice(String topicDeviceId, String payloadDeviceId)
+			throws MalformedMessageException {
+		if (!topicDeviceId.equals(payloadDeviceId)) {
+			throw new MalformedMessageException(MalformedMessageException.Reason.IDENTITY_MISMATCH,
+					"payload claims device '" + payloadDeviceId + "' on the topic of '" + topicDeviceId + "'");
+		}
+	}
+
+}

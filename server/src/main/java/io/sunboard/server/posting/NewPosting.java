@@ -1,0 +1,18 @@
+package io.sunboard.server.posting;
+
+import java.time.Instant;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** What staff submit to create a general notice. */
+public record NewPosting(@NotBlank(message = "schoolId is required: the school whose screens show it") String schoolId,
+		@NotBlank(message = "title is required") @Size(max = 200,
+				message = "title must be at most 200 characters") String title,
+		@Size(max = 20000, message = "body must be at most 20000 characters") String body,
+		@NotNull(
+				message = "publicityStart is required (ISO-8601 instant, e.g. 2026-11-23T00:00:00Z)") Instant publicityStart,
+		@NotNull(message = "publicityEnd is required (ISO-8601 instant)") Instant publicityEnd) {
+
+}

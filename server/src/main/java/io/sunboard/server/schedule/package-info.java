@@ -1,0 +1,2 @@
+/** Schedule entries: a posting onto a school's screens for a time window. */
+package io.sunboard.server.schedule;

@@ -1,0 +1,90 @@
+package io.sunboard.server.dispatch;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.sunboard.protocol.JsonCodec;
+import io.sunboard.protocol.ManifestItem;
+import io.sunboard.protocol.TimeWindow;
+import io.sunboard.server.posting.Posting;
+import io.sunboard.server.posting.PostingStatus;
+import io.sunboard.server.schedule.ScheduleEntry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ManifestBuilderTests {
+
+	private static final String SHA = "a".repeat(64);
+
+	private static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");
+
+	private final ManifestBuilder builder = new ManifestBuilder(new JsonCodec());
+
+	@Test
+	void windowIsCutToThePublicityPeriod() {
+		Posting posting = posting("p1", PostingStatus.APPROVED, "2026-11-23T01:00:00Z", "2026-11-23T05:00:00Z");
+		ScheduleEntry entry = entry("p1", "2026-11-23T00:00:00Z", "2026-11-24T00:00:00Z", 0);
+
+		List<ManifestItem> items = this.builder.items(List.of(entry), Map.of("p1", posting), NOW);
+
+		assertThat(items).singleElement()
+			.satisfies((item) -> assertThat(item.windows()).containsExactly(
+					new TimeWindow(Instant.parse("2026-11-23T01:00:00Z"), Instant.parse("2026-11-23T05:00:00Z"))));
+	}
+
+	@Test
+	void withdrawnPostingsAndWindowsThatHaveEndedAreLeftOut() {
+		Posting withdrawn = posting("p1", PostingStatus.WITHDRAWN, "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z");
+		Posting ended = posting("p2", PostingStatus.APPROVED, "2026-11-20T00:00:00Z", "2026-11-23T01:59:59Z");
+
+		List<ManifestItem> items = this.builder.items(
+				List.of(entry("p1", "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z", 0),
+						entry("p2", "2026-11-20T00:00:00Z", "2026-11-30T00:00:00Z", 0)),
+				Map.of("p1", withdrawn, "p2", ended), NOW);
+
+		assertThat(items).isEmpty();
+	}
+
+	@Test
+	void higherPriorityComesFirstAndEntriesOfOnePostingMerge() {
+		Posting low = posting("p1", PostingStatus.APPROVED, "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z");
+		Posting high = posting("p2", PostingStatus.APPROVED, "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z");
+
+		List<ManifestItem> items = this.builder.items(
+				List.of(entry("p1", "2026-11-24T00:00:00Z", "2026-11-25T00:00:00Z", 0),
+						entry("p1", "2026-11-23T00:00:00Z", "2026-11-24T00:00:00Z", 0),
+						entry("p2", "2026-11-23T00:00:00Z", "2026-11-25T00:00:00Z", 5)),
+				Map.of("p1", low, "p2", high), NOW);
+
+		assertThat(items).extracting(ManifestItem::postingId).containsExactly("p2", "p1");
+		assertThat(items.get(1).windows()).extracting(TimeWindow::start)
+			.containsExactly(Instant.parse("2026-11-23T00:00:00Z"), Instant.parse("2026-11-24T00:00:00Z"));
+	}
+
+	@Test
+	void hashIsDeterministicAndChangesWithContent() {
+		Posting posting = posting("p1", PostingStatus.APPROVED, "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z");
+		List<ManifestItem> items = this.builder
+			.items(List.of(entry("p1", "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z", 0)), Map.of("p1", posting), NOW);
+
+		String hash = this.builder.contentHash("d1", "s1", items);
+
+		assertThat(this.builder.contentHash("d1", "s1", List.copyOf(items))).isEqualTo(hash);
+		assertThat(this.builder.contentHash("d2", "s1", items)).isNotEqualTo(hash);
+		assertThat(this.builder.contentHash("d1", "s1", List.of())).isNotEqualTo(hash);
+	}
+
+	private static Posting posting(String id, PostingStatus status, String start, String end) {
+		return new Posting(id, "s1", "general", "标题 " + id, "正文", Instant.parse(start), Instant.parse(end), status,
+				SHA);
+	}
+
+	private static ScheduleEntry entry(String postingId, String start, String end, int priority) {
+		return new ScheduleEntry("e-" + postingId + start, postingId, "s1", Instant.parse(start), Instant.parse(end),
+				10, priority);
+	}
+
+}

@@ -20,7 +20,17 @@ public class PortCheck implements ApplicationListener<ApplicationEnvironmentPrep
 
 	@Override
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-		Environment env = event.getEnvironment();
+		List<String> problems = problems(event.getEnvironment());
+		if (!problems.isEmpty()) {
+			System.err.println();
+			problems.forEach(System.err::println);
+			System.err.println();
+			System.exit(2);
+		}
+	}
+
+	/** One line per port that is taken, naming the setting that chooses another. */
+	static List<String> problems(Environment env) {
 		List<String> problems = new ArrayList<>();
 		check(env, "server.port", "HTTP (console, REST API, content for screens)", "0.0.0.0", problems);
 		if ("embedded".equalsIgnoreCase(env.getProperty("sunboard.broker.mode", "embedded"))) {
@@ -30,12 +40,7 @@ public class PortCheck implements ApplicationListener<ApplicationEnvironmentPrep
 		if (env.getProperty("sunboard.demo.enabled", Boolean.class, false)) {
 			check(env, "sunboard.demo.player-port", "demo screen's player page", "127.0.0.1", problems);
 		}
-		if (!problems.isEmpty()) {
-			System.err.println();
-			problems.forEach(System.err::println);
-			System.err.println();
-			System.exit(2);
-		}
+		return problems;
 	}
 
 	private static void check(Environment env, String key, String what, String bind, List<String> problems) {

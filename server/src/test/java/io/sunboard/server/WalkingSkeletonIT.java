@@ -1,0 +1,168 @@
+package io.sunboard.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+import io.sunboard.kiosk.KioskClient;
+import io.sunboard.kiosk.KioskConfig;
+import io.sunboard.testsupport.HeadlessChromium;
+import io.sunboard.testsupport.MosquittoBroker;
+import io.sunboard.testsupport.MosquittoExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole path on real parts: the server with a real Mosquitto (external mode, device accounts
+ * through dynamic security), the kiosk client, and headless Chromium on the kiosk's player page.
+ */
+@ExtendWith(MosquittoExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(300)
+class WalkingSkeletonIT {
+
+	private static final String SERVER_USER = "sunboard-server";
+
+	private static final String SERVER_PASSWORD = "server-secret-for-tests";
+
+	private final MosquittoBroker broker;
+
+	private HeadlessChromium chromium;
+
+	WalkingSkeletonIT(MosquittoBroker broker) {
+		this.broker = broker;
+	}
+
+	@BeforeAll
+	void setUp() {
+		this.broker.addServerAccount("sunboard/v1", SERVER_USER, SERVER_PASSWORD);
+		this.chromium = HeadlessChromium.start();
+	}
+
+	@AfterAll
+	void tearDown() {
+		this.chromium.close();
+	}
+
+	@Test
+	void postingReachesTheScreenItsPlayIsCountedAndWithdrawingTakesItDown(@TempDir Path dir) {
+		try (RunningServer server = startServer(dir.resolve("server"))) {
+			String secret = seedSchoolWithScreen(server, "e2e-lobby");
+			String title = "2026年秋季学期收费公示 E2E";
+			String postingId = createScheduledPosting(server, title);
+
+			try (KioskClient kiosk = KioskClient.start(kioskConfig(server, "e2e-lobby", secret, dir.resolve("kiosk")))) {
+				WebDriver browser = this.chromium.driver();
+				browser.get(kiosk.playerUrl().toString());
+				await().atMost(Duration.ofSeconds(60)).until(() -> bodyText(browser).contains(title));
+				this.chromium.screenshot("walking-skeleton-1-posting-on-screen");
+
+				await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+					RunningServer.Response proof = server.get("/api/v1/postings/" + postingId + "/proof-of-play");
+					assertThat(proof.json().get("plays").asLong()).isGreaterThanOrEqualTo(1);
+					assertThat(proof.json().get("screens").asInt()).isEqualTo(1);
+					assertThat(proof.json().get("byScreen").get(0).get("deviceId").asString()).isEqualTo("e2e-lobby");
+				});
+
+				assertThat(server.post("/api/v1/postings/" + postingId + "/withdraw", "{}").status()).isEqualTo(200);
+				await().atMost(Duration.ofSeconds(60)).until(() -> !bodyText(browser).contains(title));
+				this.chromium.screenshot("walking-skeleton-2-withdrawn");
+				assertThat(bodyText(browser)).isNotBlank();
+			}
+		}
+	}
+
+	@Test
+	void restartedKioskShowsTheCachedPostingWhileServerAndBrokerAreDown(@TempDir Path dir) {
+		RunningServer server = startServer(dir.resolve("server"));
+		String title = "关于2027年寒假放假安排的通知 E2E";
+		Path kioskData = dir.resolve("kiosk");
+		KioskConfig config;
+		try {
+			String secret = seedSchoolWithScreen(server, "e2e-offline");
+			createScheduledPosting(server, title);
+			config = kioskConfig(server, "e2e-offline", secret, kioskData);
+			try (KioskClient kiosk = KioskClient.start(config)) {
+				await().atMost(Duration.ofSeconds(60)).until(() -> kiosk.appliedManifestVersion() >= 1);
+			}
+		}
+		finally {
+			server.stop();
+		}
+		this.broker.stop();
+		try (KioskClient kiosk = KioskClient.start(config)) {
+			WebDriver browser = this.chromium.driver();
+			browser.get(kiosk.playerUrl().toString());
+			await().atMost(Duration.ofSeconds(30)).until(() -> bodyText(browser).contains(title));
+			this.chromium.screenshot("walking-skeleton-3-offline-from-cache");
+			assertThat(kiosk.isConnected()).isFalse();
+		}
+		finally {
+			this.broker.start();
+		}
+	}
+
+	private RunningServer startServer(Path dataDir) {
+		return RunningServer
+			.external(dataDir, this.broker.url(), SERVER_USER, SERVER_PASSWORD, this.broker.adminUsername(),
+					this.broker.adminPassword())
+			.start();
+	}
+
+	private static String seedSchoolWithScreen(RunningServer server, String deviceId) {
+		assertThat(server.post("/api/v1/regions", Map.of("id", "fengze", "name", "丰泽区教育局")).status())
+			.isEqualTo(201);
+		assertThat(server
+			.post("/api/v1/schools", Map.of("id", "shiyan", "regionId", "fengze", "name", "丰泽区实验小学"))
+			.status()).isEqualTo(201);
+		RunningServer.Response device = server.post("/api/v1/devices",
+				Map.of("id", deviceId, "schoolId", "shiyan", "name", "一楼大厅显示屏"));
+		assertThat(device.status()).isEqualTo(201);
+		return device.json().get("secret").asString();
+	}
+
+	private static String createScheduledPosting(RunningServer server, String title) {
+		Instant now = Instant.now();
+		RunningServer.Response posting = server.post("/api/v1/postings",
+				Map.of("schoolId", "shiyan", "title", title, "body", "作业本费：每生每学期 18 元。\n投诉电话：0595-22281234",
+						"publicityStart", now.minusSeconds(60).toString(), "publicityEnd",
+						now.plus(Duration.ofDays(10)).toString()));
+		assertThat(posting.status()).isEqualTo(201);
+		String id = posting.json().get("id").asString();
+		RunningServer.Response entry = server.post("/api/v1/postings/" + id + "/schedule",
+				Map.of("startsAt", now.minusSeconds(60).toString(), "endsAt", now.plus(Duration.ofDays(10)).toString(),
+						"durationSeconds", 2));
+		assertThat(entry.status()).isEqualTo(201);
+		return id;
+	}
+
+	private KioskConfig kioskConfig(RunningServer server, String deviceId, String secret, Path dataDir) {
+		Properties p = new Properties();
+		p.setProperty("device.id", deviceId);
+		p.setProperty("device.secret", secret);
+		p.setProperty("broker.url", this.broker.url());
+		p.setProperty("server.url", server.url());
+		p.setProperty("data.dir", dataDir.toString());
+		p.setProperty("player.port", "0");
+		p.setProperty("heartbeat.seconds", "2");
+		return KioskConfig.from(p);
+	}
+
+	private static String bodyText(WebDriver browser) {
+		return browser.findElement(By.tagName("body")).getText();
+	}
+
+}

@@ -16,8 +16,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonCodec {
 
-	/** The largest payload any Sunboard receiver decodes. */
+	/** The largest MQTT payload any Sunboard receiver decodes. */
 	public static final int MAX_PAYLOAD_BYTES = 256 * 1024;
+
+	/**
+	 * The largest content document (fetched over HTTP, not MQTT): a body of 200,000 CJK
+	 * characters is about 600 KB of UTF-8.
+	 */
+	public static final int MAX_CONTENT_BYTES = 4 * 1024 * 1024;
 
 	private final JsonMapper mapper = JsonMapper.builder()
 		.enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
@@ -41,12 +47,21 @@ public final class JsonCodec {
 	 * @throws MalformedMessageException naming why the payload was refused
 	 */
 	public <T> T decode(byte[] payload, Class<T> type) throws MalformedMessageException {
+		return decode(payload, type, MAX_PAYLOAD_BYTES);
+	}
+
+	/** Decodes a content document, which may be larger than an MQTT message. */
+	public PostingContent decodeContent(byte[] payload) throws MalformedMessageException {
+		return decode(payload, PostingContent.class, MAX_CONTENT_BYTES);
+	}
+
+	private <T> T decode(byte[] payload, Class<T> type, int maxBytes) throws MalformedMessageException {
 		if (payload == null || payload.length == 0) {
 			throw new MalformedMessageException(MalformedMessageException.Reason.NOT_JSON, "empty payload");
 		}
-		if (payload.length > MAX_PAYLOAD_BYTES) {
+		if (payload.length > maxBytes) {
 			throw new MalformedMessageException(MalformedMessageException.Reason.TOO_LARGE,
-					payload.length + " bytes, limit " + MAX_PAYLOAD_BYTES);
+					payload.length + " bytes, limit " + maxBytes);
 		}
 		try {
 			T value = this.mapper.readValue(payload, type);

@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the README's run command starts: the server on the embedded broker with demo data and the demo
- * lobby screen, whose player page shows a demo posting; the console lists the screens.
+ * What the README's run command starts: the server on the embedded broker with demo data
+ * and the demo lobby screen, whose player page shows a demo posting; the console lists
+ * the screens.
  */
 @Timeout(180)
 class DemoIT {

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole path on real parts: the server with a real Mosquitto (external mode, device accounts
- * through dynamic security), the kiosk client, and headless Chromium on the kiosk's player page.
+ * The whole path on real parts: the server with a real Mosquitto (external mode, device
+ * accounts through dynamic security), the kiosk client, and headless Chromium on the
+ * kiosk's player page.
  */
 @ExtendWith(MosquittoExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -64,7 +65,8 @@ class WalkingSkeletonIT {
 			String title = "2026年秋季学期收费公示 E2E";
 			String postingId = createScheduledPosting(server, title);
 
-			try (KioskClient kiosk = KioskClient.start(kioskConfig(server, "e2e-lobby", secret, dir.resolve("kiosk")))) {
+			try (KioskClient kiosk = KioskClient
+				.start(kioskConfig(server, "e2e-lobby", secret, dir.resolve("kiosk")))) {
 				WebDriver browser = this.chromium.driver();
 				browser.get(kiosk.playerUrl().toString());
 				await().atMost(Duration.ofSeconds(60)).until(() -> bodyText(browser).contains(title));
@@ -123,10 +125,8 @@ class WalkingSkeletonIT {
 	}
 
 	private static String seedSchoolWithScreen(RunningServer server, String deviceId) {
-		assertThat(server.post("/api/v1/regions", Map.of("id", "fengze", "name", "丰泽区教育局")).status())
-			.isEqualTo(201);
-		assertThat(server
-			.post("/api/v1/schools", Map.of("id", "shiyan", "regionId", "fengze", "name", "丰泽区实验小学"))
+		assertThat(server.post("/api/v1/regions", Map.of("id", "fengze", "name", "丰泽区教育局")).status()).isEqualTo(201);
+		assertThat(server.post("/api/v1/schools", Map.of("id", "shiyan", "regionId", "fengze", "name", "丰泽区实验小学"))
 			.status()).isEqualTo(201);
 		RunningServer.Response device = server.post("/api/v1/devices",
 				Map.of("id", deviceId, "schoolId", "shiyan", "name", "一楼大厅显示屏"));

@@ -1,0 +1,82 @@
+package io.sunboard.kiosk;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import io.sunboard.protocol.DeviceHttp;
+
+/**
+ * Downloads posting documents from the server by hash, authenticated with the device's
+ * token. Verification is the content store's job; this class only brings bytes.
+ */
+final class ContentFetcher implements ContentSource {
+
+	/**
+	 * A posting document is a few kilobytes of JSON; anything far larger is a
+	 * misconfigured server, and reading it would exhaust a 96 MB heap.
+	 */
+	static final int MAX_BYTES = 4 * 1024 * 1024;
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private final HttpClient http;
+
+	private final URI serverUrl;
+
+	private final String authorization;
+
+	ContentFetcher(HttpClient http, URI serverUrl, String deviceId, String secret) {
+		this.http = http;
+		this.serverUrl = serverUrl;
+		this.authorization = DeviceHttp.bearer(deviceId, secret);
+	}
+
+	static HttpClient newHttpClient() {
+		return HttpClient.newBuilder()
+			.connectTimeout(Duration.ofSeconds(10))
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.build();
+	}
+
+	/**
+	 * The bytes the server holds for {@code sha256}; an IOException names what went
+	 * wrong.
+	 */
+	@Override
+	public byte[] fetch(String sha256) throws IOException {
+		URI uri = URI.create(this.serverUrl + DeviceHttp.contentPath(sha256));
+		HttpRequest request = HttpRequest.newBuilder(uri)
+			.timeout(TIMEOUT)
+			.header(DeviceHttp.AUTHORIZATION, this.authorization)
+			.GET()
+			.build();
+		HttpResponse<InputStream> response;
+		try {
+			response = this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted while fetching " + uri, ex);
+		}
+		try (InputStream body = response.body()) {
+			if (response.statusCode() == 401 || response.statusCode() == 403) {
+				throw new IOException("server refused the device token (HTTP " + response.statusCode() + ") for " + uri
+						+ "; check device.id and device.secret");
+			}
+			if (response.statusCode() != 200) {
+				throw new IOException("HTTP " + response.statusCode() + " from " + uri);
+			}
+			byte[] bytes = body.readNBytes(MAX_BYTES + 1);
+			if (bytes.length > MAX_BYTES) {
+				throw new IOException(uri + " is larger than " + MAX_BYTES + " bytes; refusing it");
+			}
+			return bytes;
+		}
+	}
+
+}

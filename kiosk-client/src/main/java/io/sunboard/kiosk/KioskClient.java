@@ -1,0 +1,152 @@
+package io.sunboard.kiosk;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.sunboard.protocol.JsonCodec;
+import io.sunboard.templates.PostingRenderer;
+
+/**
+ * A running kiosk: wires the parts by hand and owns their lifecycle. The player starts
+ * from the cached manifest before any network is up, so a screen whose server or broker
+ * is down still shows its schedule.
+ */
+public final class KioskClient implements AutoCloseable {
+
+	/** How long the server has to acknowledge a batch before it is sent again. */
+	static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+	private static final Logger log = LoggerFactory.getLogger(KioskClient.class);
+
+	private final KioskThreads threads;
+
+	private final EventJournal journal;
+
+	private final ManifestUpdater manifests;
+
+	private final PlayerServer playerServer;
+
+	private final BrokerConnection broker;
+
+	private boolean closed;
+
+	private KioskClient(KioskConfig config, Clock clock, KioskThreads threads) {
+		this.threads = threads;
+		JsonCodec codec = new JsonCodec();
+		Identity identity = Identity.of(config);
+		createDirectory(config);
+		this.journal = new EventJournal(config.dataDir().resolve("journal"), EventJournal.DEFAULT_CAPACITY, codec);
+		ContentStore content = new ContentStore(config.dataDir().resolve("content"), codec);
+		PostingRenderer renderer = new PostingRenderer();
+		this.broker = new PahoConnection(config.brokerUrl().toString(), identity, config.secret(), codec, clock,
+				Backoff.reconnect(), threads.timer(), threads.inbox());
+		try {
+			EventSender sender = new EventSender(this.journal, this.broker, identity, codec, clock, ACK_TIMEOUT,
+					threads.inbox());
+			EventRecorder recorder = (event) -> {
+				boolean recorded = this.journal.record(event);
+				sender.wake();
+				return recorded;
+			};
+			Player player = new Player(content, renderer, config, recorder, clock, threads.timer());
+			this.manifests = new ManifestUpdater(config.deviceId(), codec, content,
+					new ContentFetcher(ContentFetcher.newHttpClient(), config.serverUrl(), config.deviceId(),
+							config.secret()),
+					new ManifestFile(config.dataDir().resolve("manifest.json"), codec), player, recorder, clock,
+					threads);
+			this.playerServer = new PlayerServer(player, renderer, codec, config, threads.http());
+			Heartbeats heartbeats = new Heartbeats(identity, this.broker, codec, clock, this.manifests, player,
+					this.journal, content, config.dataDir());
+
+			this.manifests.restore();
+			player.start();
+			this.playerServer.start();
+			this.broker.start(new MessageRouter(identity, this.manifests, new Commands(codec, clock, player), sender));
+			long heartbeatMs = config.heartbeatInterval().toMillis();
+			threads.timer().scheduleAtFixedRate(heartbeats::beat, heartbeatMs, heartbeatMs, TimeUnit.MILLISECONDS);
+			// Catches acks that never came; the sender resends what is overdue.
+			threads.timer().scheduleAtFixedRate(sender::wake, 5, 5, TimeUnit.SECONDS);
+		}
+		catch (RuntimeException ex) {
+			this.broker.close();
+			throw ex;
+		}
+		log.info("Kiosk {} started (client {}), player page {}", config.deviceId(), identity.clientVersion(),
+				this.playerServer.url());
+	}
+
+	public static KioskClient start(KioskConfig config) {
+		return start(config, Clock.systemUTC());
+	}
+
+	/**
+	 * Starts the kiosk and returns once its player page is up; the broker connection
+	 * follows in the background.
+	 * @throws IllegalStateException when the data directory or player port cannot be used
+	 */
+	public static KioskClient start(KioskConfig config, Clock clock) {
+		KioskThreads threads = KioskThreads.create(config.deviceId());
+		try {
+			return new KioskClient(config, clock, threads);
+		}
+		catch (RuntimeException ex) {
+			threads.shutdown();
+			throw ex;
+		}
+	}
+
+	/** The local player page, e.g. {@code http://127.0.0.1:8090/}. */
+	public URI playerUrl() {
+		return this.playerServer.url();
+	}
+
+	/** Version of the manifest being played, -1 before any manifest was applied. */
+	public long appliedManifestVersion() {
+		return this.manifests.appliedVersion();
+	}
+
+	/** Events recorded but not yet acknowledged by the server. */
+	public int journalDepth() {
+		return this.journal.depth();
+	}
+
+	public boolean isConnected() {
+		return this.broker.isConnected();
+	}
+
+	/**
+	 * Publishes the retained {@code offline} status, disconnects and stops the player.
+	 * Unacknowledged events stay on disk for the next start.
+	 */
+	@Override
+	public synchronized void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		this.threads.timer().shutdownNow();
+		this.broker.close();
+		this.playerServer.stop();
+		this.threads.shutdown();
+		log.info("Kiosk stopped; {} events stay in the journal for the next start", this.journal.depth());
+	}
+
+	private static void createDirectory(KioskConfig config) {
+		try {
+			Files.createDirectories(config.dataDir());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("data.dir " + config.dataDir() + " cannot be created: " + ex.getMessage()
+					+ "; point data.dir at a writable directory", ex);
+		}
+	}
+
+}

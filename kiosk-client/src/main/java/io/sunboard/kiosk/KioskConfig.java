@@ -1,0 +1,71 @@
+package io.sunboard.kiosk;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Properties;
+
+import io.sunboard.templates.ScreenProfile;
+
+/**
+ * Everything a kiosk needs to know about itself, read from a properties file (see
+ * {@code device-config/kiosk/README.md} for each key).
+ *
+ * @param playerPort 0 picks any free port; {@link KioskClient#playerUrl()} tells which
+ */
+public record KioskConfig(String deviceId, String secret, URI brokerUrl, URI serverUrl, String topicRoot, Path dataDir,
+		String playerBind, int playerPort, Duration heartbeatInterval, ScreenProfile profile, Locale locale) {
+
+	public KioskConfig {
+		Objects.requireNonNull(deviceId, "deviceId");
+		Objects.requireNonNull(secret, "secret");
+		Objects.requireNonNull(brokerUrl, "brokerUrl");
+		Objects.requireNonNull(serverUrl, "serverUrl");
+		Objects.requireNonNull(topicRoot, "topicRoot");
+		Objects.requireNonNull(dataDir, "dataDir");
+		Objects.requireNonNull(playerBind, "playerBind");
+		Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+		Objects.requireNonNull(profile, "profile");
+		Objects.requireNonNull(locale, "locale");
+	}
+
+	/**
+	 * Reads and validates a properties file (UTF-8).
+	 * @throws KioskConfigException naming the file or the key that is wrong
+	 */
+	public static KioskConfig load(Path propertiesFile) {
+		Properties properties = new Properties();
+		try (Reader reader = Files.newBufferedReader(propertiesFile, StandardCharsets.UTF_8)) {
+			properties.load(reader);
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			throw new KioskConfigException("Cannot read kiosk configuration " + propertiesFile.toAbsolutePath() + ": "
+					+ ex.getMessage() + "; pass the path of a readable UTF-8 properties file", ex);
+		}
+		return from(properties);
+	}
+
+	/**
+	 * Validates every key.
+	 * @throws KioskConfigException for the first key that is missing or malformed
+	 */
+	public static KioskConfig from(Properties properties) {
+		return new ConfigReader(properties).read();
+	}
+
+	/** The secret stays out of logs and exception messages. */
+	@Override
+	public String toString() {
+		return "KioskConfig[deviceId=" + this.deviceId + ", secret=****, brokerUrl=" + this.brokerUrl + ", serverUrl="
+				+ this.serverUrl + ", topicRoot=" + this.topicRoot + ", dataDir=" + this.dataDir + ", playerBind="
+				+ this.playerBind + ", playerPort=" + this.playerPort + ", heartbeatInterval=" + this.heartbeatInterval
+				+ ", profile=" + this.profile + ", locale=" + this.locale.toLanguageTag() + "]";
+	}
+
+}

@@ -1,0 +1,185 @@
+package io.sunboard.kiosk;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.sunboard.protocol.DeviceEvent;
+import io.sunboard.protocol.JsonCodec;
+import io.sunboard.protocol.MalformedMessageException;
+import io.sunboard.protocol.Manifest;
+import io.sunboard.protocol.ManifestItem;
+
+/**
+ * Takes manifests from the broker and swaps one in only when every item's content is on
+ * disk and verified; until then the old manifest keeps playing. A newer manifest
+ * supersedes one still being fetched. Fetches run on the fetch thread and retry with
+ * backoff while the server is unreachable.
+ */
+final class ManifestUpdater {
+
+	private static final Logger log = LoggerFactory.getLogger(ManifestUpdater.class);
+
+	private final String deviceId;
+
+	private final JsonCodec codec;
+
+	private final ContentStore store;
+
+	private final ContentSource fetcher;
+
+	private final ManifestFile file;
+
+	private final Player player;
+
+	private final EventRecorder recorder;
+
+	private final Clock clock;
+
+	private final KioskThreads threads;
+
+	private final Backoff backoff = Backoff.contentRetry();
+
+	private final AtomicReference<Manifest> wanted = new AtomicReference<>();
+
+	private volatile Manifest applied;
+
+	ManifestUpdater(String deviceId, JsonCodec codec, ContentStore store, ContentSource fetcher, ManifestFile file,
+			Player player, EventRecorder recorder, Clock clock, KioskThreads threads) {
+		this.deviceId = deviceId;
+		this.codec = codec;
+		this.store = store;
+		this.fetcher = fetcher;
+		this.file = file;
+		this.player = player;
+		this.recorder = recorder;
+		this.clock = clock;
+		this.threads = threads;
+	}
+
+	/** Plays the manifest saved by the last run, before any network is up. */
+	void restore() {
+		this.file.load().filter((manifest) -> this.deviceId.equals(manifest.deviceId())).ifPresent((manifest) -> {
+			this.applied = manifest;
+			this.player.show(manifest);
+			log.info("Playing cached manifest version {} ({} items) until the server's arrives", manifest.version(),
+					manifest.items().size());
+		});
+	}
+
+	/** A payload from the manifest topic (called on the inbox thread). */
+	void received(byte[] payload) {
+		if (payload.length == 0) {
+			log.warn("The server cleared this device's manifest; keeping the current one on screen");
+			return;
+		}
+		Manifest manifest;
+		try {
+			manifest = this.codec.decode(payload, Manifest.class);
+		}
+		catch (MalformedMessageException ex) {
+			log.warn("Ignoring malformed manifest ({}); the current one keeps playing", ex.getMessage());
+			return;
+		}
+		if (!this.deviceId.equals(manifest.deviceId())) {
+			log.warn("Ignoring manifest for device {} received by device {}", manifest.deviceId(), this.deviceId);
+			return;
+		}
+		this.wanted.set(manifest);
+		this.backoff.reset();
+		submit(manifest);
+	}
+
+	/** Version of the manifest on screen, -1 before any. */
+	long appliedVersion() {
+		Manifest current = this.applied;
+		return (current != null) ? current.version() : -1;
+	}
+
+	private void submit(Manifest manifest) {
+		try {
+			this.threads.fetch().execute(() -> apply(manifest));
+		}
+		catch (RejectedExecutionException ex) {
+			// closing
+		}
+	}
+
+	private void apply(Manifest manifest) {
+		if (this.wanted.get() != manifest) {
+			return;
+		}
+		Manifest current = this.applied;
+		boolean same = current != null && current.version() == manifest.version()
+				&& current.contentHash().equals(manifest.contentHash());
+		Set<String> missing = missingContent(manifest);
+		try {
+			for (String sha256 : missing) {
+				if (this.wanted.get() != manifest) {
+					return;
+				}
+				this.store.put(sha256, this.fetcher.fetch(sha256));
+			}
+			if (!same) {
+				this.file.save(manifest);
+			}
+		}
+		catch (IOException ex) {
+			retryLater(manifest, current, ex);
+			return;
+		}
+		if (same) {
+			if (!missing.isEmpty()) {
+				// Repaired a cache that lost files: let the player pick the items up
+				// again.
+				this.player.show(manifest);
+			}
+			return;
+		}
+		this.applied = manifest;
+		this.player.show(manifest);
+		this.store.retainOnly(shas(manifest));
+		this.recorder.record(DeviceEvent.applied(EventIds.next(), this.clock.instant(), manifest.version()));
+		log.info("Applied manifest version {} ({} items)", manifest.version(), manifest.items().size());
+	}
+
+	private void retryLater(Manifest manifest, Manifest current, IOException failure) {
+		Duration delay = this.backoff.nextDelay();
+		log.warn("Cannot apply manifest version {}: {}; {} on screen, retrying in {} s", manifest.version(),
+				failure.getMessage(), (current != null) ? "version " + current.version() + " stays" : "idle page stays",
+				delay.toSeconds());
+		try {
+			this.threads.timer().schedule(() -> submit(manifest), delay.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// closing
+		}
+	}
+
+	private Set<String> missingContent(Manifest manifest) {
+		Set<String> missing = new LinkedHashSet<>();
+		for (String sha256 : shas(manifest)) {
+			if (!this.store.contains(sha256)) {
+				missing.add(sha256);
+			}
+		}
+		return missing;
+	}
+
+	private static Set<String> shas(Manifest manifest) {
+		Set<String> shas = new LinkedHashSet<>();
+		for (ManifestItem item : manifest.items()) {
+			shas.add(item.contentSha256());
+		}
+		return shas;
+	}
+
+}

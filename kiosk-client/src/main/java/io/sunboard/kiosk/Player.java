@@ -1,0 +1,160 @@
+package io.sunboard.kiosk;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.sunboard.kiosk.Schedule.Ended;
+import io.sunboard.kiosk.Schedule.Selection;
+import io.sunboard.kiosk.Schedule.Showing;
+import io.sunboard.protocol.DeviceEvent;
+import io.sunboard.protocol.Manifest;
+import io.sunboard.protocol.PostingContent;
+import io.sunboard.templates.PostingRenderer;
+import io.sunboard.templates.ScreenProfile;
+
+/**
+ * Plays the applied manifest: every second it asks {@link Schedule} what to show, renders
+ * it when that changes, and journals each showing that ends as proof of play.
+ * <p>
+ * A showing that ends early (its window closed or it left the manifest) is journaled too,
+ * with its actual duration, once it was on screen for at least {@link #MIN_PARTIAL_MS}:
+ * it was seen, and the server tells partial from full showings by the duration. Shorter
+ * fragments prove nothing and are not journaled.
+ */
+final class Player {
+
+	static final long MIN_PARTIAL_MS = 1000;
+
+	private static final Logger log = LoggerFactory.getLogger(Player.class);
+
+	private final ContentStore store;
+
+	private final PostingRenderer renderer;
+
+	private final ScreenProfile profile;
+
+	private final Locale locale;
+
+	private final String deviceId;
+
+	private final EventRecorder recorder;
+
+	private final Clock clock;
+
+	private final ScheduledExecutorService timer;
+
+	private final AtomicReference<Playlist> playlist = new AtomicReference<>(Playlist.EMPTY);
+
+	private final AtomicReference<NowShowing> now = new AtomicReference<>();
+
+	/** Only touched on the timer thread. */
+	private Showing current;
+
+	private String lastError;
+
+	Player(ContentStore store, PostingRenderer renderer, KioskConfig config, EventRecorder recorder, Clock clock,
+			ScheduledExecutorService timer) {
+		this.store = store;
+		this.renderer = renderer;
+		this.profile = config.profile();
+		this.locale = config.locale();
+		this.deviceId = config.deviceId();
+		this.recorder = recorder;
+		this.clock = clock;
+		this.timer = timer;
+		this.now.set(idle(null));
+	}
+
+	/** Ticks every second from now on. */
+	void start() {
+		this.timer.scheduleAtFixedRate(this::tick, 0, 1, TimeUnit.SECONDS);
+	}
+
+	/** Swaps in a manifest (any thread); the screen follows on the next tick, at once. */
+	void show(Manifest manifest) {
+		this.playlist.set(Playlist.of(manifest, this.store));
+		refresh();
+	}
+
+	/** Re-evaluates now rather than at the next tick. */
+	void refresh() {
+		try {
+			this.timer.execute(this::tick);
+		}
+		catch (RejectedExecutionException ex) {
+			// closing
+		}
+	}
+
+	NowShowing now() {
+		return this.now.get();
+	}
+
+	/** The posting on screen, null for the idle page. */
+	String nowPlaying() {
+		return this.now.get().postingId();
+	}
+
+	void tick() {
+		try {
+			Playlist list = this.playlist.get();
+			Selection selection = Schedule.choose(list.manifest(), this.clock.instant(), this.current);
+			this.current = selection.showing();
+			display(selection.showing(), list);
+			if (selection.ended() != null) {
+				journal(selection.ended());
+			}
+			this.lastError = null;
+		}
+		catch (RuntimeException ex) {
+			// Logged once per distinct failure: the next tick comes in a second.
+			if (!String.valueOf(ex).equals(this.lastError)) {
+				this.lastError = String.valueOf(ex);
+				log.error("Player tick failed; the screen keeps its current page", ex);
+			}
+		}
+	}
+
+	private void display(Showing showing, Playlist list) {
+		if (showing == null) {
+			NowShowing idle = idle(list.schoolName());
+			if (!idle.key().equals(this.now.get().key())) {
+				this.now.set(idle);
+			}
+			return;
+		}
+		String key = "posting:" + showing.item().contentSha256();
+		if (key.equals(this.now.get().key())) {
+			return;
+		}
+		Optional<PostingContent> content = this.store.load(showing.item().contentSha256());
+		if (content.isEmpty()) {
+			this.now.set(idle(list.schoolName()));
+			return;
+		}
+		String html = this.renderer.renderPosting(content.get(), this.profile, this.locale);
+		this.now.set(new NowShowing(key, html, showing.item().postingId()));
+	}
+
+	private NowShowing idle(String schoolName) {
+		String name = (schoolName != null) ? schoolName : this.deviceId;
+		return new NowShowing("idle:" + name, this.renderer.renderIdle(name, this.profile, this.locale), null);
+	}
+
+	private void journal(Ended ended) {
+		long durationMs = ended.duration().toMillis();
+		if (!ended.completed() && durationMs < MIN_PARTIAL_MS) {
+			return;
+		}
+		this.recorder.record(DeviceEvent.played(EventIds.next(), ended.since(), ended.item().postingId(), durationMs));
+	}
+
+}

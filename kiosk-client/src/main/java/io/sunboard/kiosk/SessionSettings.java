@@ -1,0 +1,56 @@
+package io.sunboard.kiosk;
+
+import java.nio.charset.StandardCharsets;
+
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+
+import io.sunboard.protocol.DeviceChannel;
+import io.sunboard.protocol.Topics;
+
+/** What each MQTT session of a device is opened with and subscribes to. */
+final class SessionSettings {
+
+	private final Identity identity;
+
+	private final String secret;
+
+	private final StatusMessages statuses;
+
+	SessionSettings(Identity identity, String secret, StatusMessages statuses) {
+		this.identity = identity;
+		this.secret = secret;
+		this.statuses = statuses;
+	}
+
+	/**
+	 * A clean start every time (the journal on disk, not the broker session, holds what
+	 * must survive), Paho's reconnect off, and the {@code offline} last will of this
+	 * session's epoch.
+	 */
+	MqttConnectionOptions options(long epoch) {
+		MqttConnectionOptions options = new MqttConnectionOptions();
+		options.setUserName(this.identity.deviceId());
+		options.setPassword(this.secret.getBytes(StandardCharsets.UTF_8));
+		options.setCleanStart(true);
+		options.setAutomaticReconnect(false);
+		options.setKeepAliveInterval(30);
+		options.setConnectionTimeout(10);
+		options.setWill(this.statuses.topic(), this.statuses.offline(epoch));
+		return options;
+	}
+
+	/** The device's manifest, command and ack topics; nothing else is granted to it. */
+	MqttSubscription[] subscriptions() {
+		Topics topics = this.identity.topics();
+		String device = this.identity.deviceId();
+		return new MqttSubscription[] { subscription(topics.manifest(device), DeviceChannel.MANIFEST),
+				subscription(topics.command(device), DeviceChannel.COMMAND),
+				subscription(topics.ack(device), DeviceChannel.ACK) };
+	}
+
+	private static MqttSubscription subscription(String topic, DeviceChannel channel) {
+		return new MqttSubscription(topic, channel.qos());
+	}
+
+}

@@ -1,0 +1,91 @@
+package io.sunboard.kiosk;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+import io.sunboard.protocol.JsonCodec;
+import io.sunboard.protocol.Manifest;
+import io.sunboard.protocol.ManifestItem;
+import io.sunboard.protocol.PostingContent;
+import io.sunboard.protocol.Sha256;
+import io.sunboard.protocol.TimeWindow;
+import io.sunboard.templates.ScreenProfile;
+
+/** Test data: postings, their bytes and manifests. */
+final class Fixtures {
+
+	static final JsonCodec CODEC = new JsonCodec();
+
+	static final Instant T0 = Instant.parse("2026-09-01T00:00:00Z");
+
+	private Fixtures() {
+	}
+
+	static PostingContent content(String postingId, String title) {
+		return new PostingContent(PostingContent.SCHEMA, postingId, "general", title, "正文第一段\n\n正文第二段", T0,
+				T0.plus(Duration.ofDays(10)), "第一实验小学", "Asia/Shanghai");
+	}
+
+	static byte[] bytes(PostingContent content) {
+		return CODEC.encode(content);
+	}
+
+	static String sha(PostingContent content) {
+		return Sha256.of(bytes(content));
+	}
+
+	static ManifestItem item(String postingId, String sha256, int durationSeconds, int priority,
+			TimeWindow... windows) {
+		return new ManifestItem(postingId, postingId + " title", "general", sha256, durationSeconds, priority,
+				List.of(windows));
+	}
+
+	static ManifestItem item(PostingContent content, int durationSeconds, TimeWindow... windows) {
+		return new ManifestItem(content.postingId(), content.title(), content.kind(), sha(content), durationSeconds, 0,
+				List.of(windows));
+	}
+
+	static TimeWindow window(Instant start, Instant end) {
+		return new TimeWindow(start, end);
+	}
+
+	static TimeWindow always() {
+		return new TimeWindow(T0.minus(Duration.ofDays(365)), T0.plus(Duration.ofDays(365)));
+	}
+
+	static Manifest manifest(String deviceId, long version, ManifestItem... items) {
+		return new Manifest(Manifest.SCHEMA, deviceId, "school-1", version,
+				Sha256.of(("v" + version).getBytes(StandardCharsets.UTF_8)), T0, List.of(items));
+	}
+
+	static Properties properties(Path dataDir) {
+		Properties properties = new Properties();
+		properties.setProperty("device.id", "lobby-01");
+		properties.setProperty("device.secret", "s3cret");
+		properties.setProperty("broker.url", "tcp://127.0.0.1:1883");
+		properties.setProperty("server.url", "http://127.0.0.1:8080");
+		properties.setProperty("data.dir", dataDir.toString());
+		return properties;
+	}
+
+	static KioskConfig config(Path dataDir, String brokerUrl, String serverUrl) {
+		Properties properties = properties(dataDir);
+		properties.setProperty("broker.url", brokerUrl);
+		properties.setProperty("server.url", serverUrl);
+		properties.setProperty("player.port", "0");
+		properties.setProperty("heartbeat.seconds", "1");
+		return KioskConfig.from(properties);
+	}
+
+	static KioskConfig config(Path dataDir) {
+		return new KioskConfig("lobby-01", "s3cret", java.net.URI.create("tcp://127.0.0.1:1"),
+				java.net.URI.create("http://127.0.0.1:1"), "sunboard/v1", dataDir, "127.0.0.1", 0,
+				Duration.ofSeconds(15), ScreenProfile.LANDSCAPE, Locale.SIMPLIFIED_CHINESE);
+	}
+
+}

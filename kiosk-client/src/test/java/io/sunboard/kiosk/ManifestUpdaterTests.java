@@ -1,0 +1,163 @@
+package io.sunboard.kiosk;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.sunboard.protocol.DeviceEvent;
+import io.sunboard.protocol.EventType;
+import io.sunboard.protocol.Manifest;
+import io.sunboard.protocol.PostingContent;
+import io.sunboard.templates.PostingRenderer;
+
+import static io.sunboard.kiosk.Fixtures.always;
+import static io.sunboard.kiosk.Fixtures.item;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ManifestUpdaterTests {
+
+	@TempDir
+	Path dir;
+
+	private final PostingContent fees = Fixtures.content("fees", "收费公示");
+
+	private final PostingContent awards = Fixtures.content("awards", "评优公示");
+
+	/** What the fake server serves, by hash. */
+	private final Map<String, byte[]> served = new ConcurrentHashMap<>();
+
+	private final List<DeviceEvent> events = new CopyOnWriteArrayList<>();
+
+	private KioskThreads threads;
+
+	private Player player;
+
+	private ManifestUpdater updater;
+
+	@BeforeEach
+	void setUp() {
+		this.threads = KioskThreads.create("test");
+		this.updater = newUpdater();
+		serve(this.fees);
+		serve(this.awards);
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.threads.shutdown();
+	}
+
+	private ManifestUpdater newUpdater() {
+		ContentStore store = new ContentStore(this.dir.resolve("content"), Fixtures.CODEC);
+		this.player = new Player(store, new PostingRenderer(), Fixtures.config(this.dir), this.events::add,
+				new MutableClock(Fixtures.T0), this.threads.timer());
+		ContentSource source = (sha) -> {
+			byte[] bytes = this.served.get(sha);
+			if (bytes == null) {
+				throw new IOException("HTTP 404");
+			}
+			return bytes;
+		};
+		return new ManifestUpdater("lobby-01", Fixtures.CODEC, store, source,
+				new ManifestFile(this.dir.resolve("manifest.json"), Fixtures.CODEC), this.player, this.events::add,
+				new MutableClock(Fixtures.T0), this.threads);
+	}
+
+	private void serve(PostingContent content) {
+		this.served.put(Fixtures.sha(content), Fixtures.bytes(content));
+	}
+
+	private void receive(Manifest manifest) {
+		this.updater.received(Fixtures.CODEC.encode(manifest));
+	}
+
+	private Manifest both(long version) {
+		return Fixtures.manifest("lobby-01", version, item(this.fees, 10, always()), item(this.awards, 10, always()));
+	}
+
+	@Test
+	void fetchesVerifiesPersistsAndJournalsApplied() {
+		receive(both(3));
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.updater.appliedVersion() == 3);
+		assertThat(this.dir.resolve("manifest.json")).exists();
+		assertThat(this.dir.resolve("content").resolve(Fixtures.sha(this.fees))).exists();
+		assertThat(this.events).singleElement().satisfies((event) -> {
+			assertThat(event.type()).isEqualTo(EventType.APPLIED);
+			assertThat(event.manifestVersion()).isEqualTo(3);
+		});
+	}
+
+	@Test
+	void contentWithTheWrongHashKeepsTheOldManifestUntilTheServerIsFixed() {
+		receive(Fixtures.manifest("lobby-01", 1, item(this.fees, 10, always())));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.updater.appliedVersion() == 1);
+		this.served.put(Fixtures.sha(this.awards), "tampered".getBytes(StandardCharsets.UTF_8));
+
+		receive(both(2));
+
+		await().during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(2))
+			.until(() -> this.updater.appliedVersion() == 1);
+		assertThat(this.dir.resolve("content").resolve(Fixtures.sha(this.awards))).doesNotExist();
+
+		serve(this.awards);
+		receive(both(2));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.updater.appliedVersion() == 2);
+	}
+
+	@Test
+	void manifestForAnotherDeviceOrMalformedIsIgnored() {
+		receive(Fixtures.manifest("lobby-01", 1, item(this.fees, 10, always())));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.updater.appliedVersion() == 1);
+
+		receive(Fixtures.manifest("lobby-02", 9, item(this.fees, 10, always())));
+		this.updater.received("{\"schema\":1,\"deviceId\":\"lobby-01\",\"version\":-4}".getBytes());
+		this.updater.received(new byte[0]);
+		receive(both(2));
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.updater.appliedVersion() == 2);
+		assertThat(this.events).extracting(DeviceEvent::manifestVersion).containsExactly(1L, 2L);
+	}
+
+	@Test
+	void theSameManifestDeliveredTwiceIsAppliedOnce() {
+		receive(both(4));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.updater.appliedVersion() == 4);
+
+		receive(both(4));
+		receive(Fixtures.manifest("lobby-01", 5, item(this.fees, 10, always())));
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.updater.appliedVersion() == 5);
+		assertThat(this.events).extracting(DeviceEvent::manifestVersion).containsExactly(4L, 5L);
+		assertThat(this.dir.resolve("content").resolve(Fixtures.sha(this.awards)))
+			.as("content no longer in the manifest is pruned")
+			.doesNotExist();
+	}
+
+	@Test
+	void aRestartPlaysTheSavedManifestWithoutAnyNetwork() {
+		receive(both(6));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.updater.appliedVersion() == 6);
+		this.served.clear();
+
+		ManifestUpdater restarted = newUpdater();
+		restarted.restore();
+
+		assertThat(restarted.appliedVersion()).isEqualTo(6);
+		this.player.tick();
+		assertThat(this.player.nowPlaying()).isEqualTo("fees");
+	}
+
+}

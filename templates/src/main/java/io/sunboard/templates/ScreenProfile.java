@@ -1,0 +1,39 @@
+package io.sunboard.templates;
+
+import java.util.Locale;
+
+/** The screens Sunboard renders for; each has its own CSS class and type scale. */
+public enum ScreenProfile {
+
+	/** Lobby screen mounted horizontally. */
+	LANDSCAPE(1920, 1080),
+	/** Lobby screen mounted vertically. */
+	PORTRAIT(1080, 1920),
+	/** Touch kiosk that parents use. */
+	KIOSK(1920, 1080);
+
+	private final int width;
+
+	private final int height;
+
+	ScreenProfile(int width, int height) {
+		this.width = width;
+		this.height = height;
+	}
+
+	public int width() {
+		return this.width;
+	}
+
+	public int height() {
+		return this.height;
+	}
+
+	/**
+	 * The class the stylesheet sizes type and layout by, e.g. {@code profile-portrait}.
+	 */
+	public String cssClass() {
+		return "profile-" + name().toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -29,7 +29,7 @@ record Playlist(Manifest manifest, String schoolName) {
 	static Playlist of(Manifest manifest, ContentStore store) {
 		Map<String, Optional<PostingContent>> contents = new HashMap<>();
 		List<ManifestItem> playable = new ArrayList<>();
-		String schoolName = null;
+		String schoolName = manifest.schoolName();
 		for (ManifestItem item : manifest.items()) {
 			Optional<PostingContent> content = contents.computeIfAbsent(item.contentSha256(), store::load);
 			if (content.isEmpty()) {
@@ -43,8 +43,8 @@ record Playlist(Manifest manifest, String schoolName) {
 				schoolName = name.strip();
 			}
 		}
-		Manifest reduced = new Manifest(manifest.schema(), manifest.deviceId(), manifest.schoolId(), manifest.version(),
-				manifest.contentHash(), manifest.generatedAt(), playable);
+		Manifest reduced = new Manifest(manifest.schema(), manifest.deviceId(), manifest.schoolId(),
+				manifest.schoolName(), manifest.version(), manifest.contentHash(), manifest.generatedAt(), playable);
 		return new Playlist(reduced, schoolName);
 	}
 

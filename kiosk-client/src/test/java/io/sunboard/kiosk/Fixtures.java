@@ -59,7 +59,7 @@ final class Fixtures {
 	}
 
 	static Manifest manifest(String deviceId, long version, ManifestItem... items) {
-		return new Manifest(Manifest.SCHEMA, deviceId, "school-1", version,
+		return new Manifest(Manifest.SCHEMA, deviceId, "school-1", null, version,
 				Sha256.of(("v" + version).getBytes(StandardCharsets.UTF_8)), T0, List.of(items));
 	}
 

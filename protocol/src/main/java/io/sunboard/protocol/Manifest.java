@@ -8,8 +8,8 @@ import java.util.List;
  * {@code contentHash} covers everything but {@code version} and {@code generatedAt}, so
  * the server republishes only when what the screen should show has changed.
  */
-public record Manifest(int schema, String deviceId, String schoolId, long version, String contentHash,
-		Instant generatedAt, List<ManifestItem> items) {
+public record Manifest(int schema, String deviceId, String schoolId, String schoolName, long version,
+		String contentHash, Instant generatedAt, List<ManifestItem> items) {
 
 	public static final int SCHEMA = 1;
 
@@ -18,6 +18,7 @@ public record Manifest(int schema, String deviceId, String schoolId, long versio
 	public Manifest {
 		Ids.require(deviceId, "deviceId");
 		Ids.require(schoolId, "schoolId");
+		Checks.optionalText(schoolName, "schoolName", 200);
 		Checks.nonNegative(version, "version");
 		Sha256.require(contentHash, "contentHash");
 		Checks.present(generatedAt, "generatedAt");

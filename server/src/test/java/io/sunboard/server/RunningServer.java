@@ -78,7 +78,13 @@ final class RunningServer implements AutoCloseable {
 	}
 
 	RunningServer start() {
-		this.context = new SpringApplicationBuilder(SunboardApplication.class).properties(this.properties).run();
+		// as command-line arguments: builder "properties" are defaults that
+		// application.properties overrides
+		String[] args = this.properties.entrySet()
+			.stream()
+			.map((e) -> "--" + e.getKey() + "=" + e.getValue())
+			.toArray(String[]::new);
+		this.context = new SpringApplicationBuilder(SunboardApplication.class).run(args);
 		return this;
 	}
 

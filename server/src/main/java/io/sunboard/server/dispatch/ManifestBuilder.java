@@ -16,6 +16,7 @@ import io.sunboard.protocol.TimeWindow;
 import io.sunboard.server.posting.Posting;
 import io.sunboard.server.posting.PostingStatus;
 import io.sunboard.server.schedule.ScheduleEntry;
+import io.sunboard.server.school.School;
 
 /**
  * Turns a school's schedule into manifest items: one item per posting, its windows being
@@ -55,8 +56,8 @@ public class ManifestBuilder {
 	}
 
 	/** The hash that decides whether a device's manifest must be republished. */
-	public String contentHash(String deviceId, String schoolId, List<ManifestItem> items) {
-		return Sha256.of(this.codec.encode(new HashedPart(deviceId, schoolId, items)));
+	public String contentHash(String deviceId, School school, List<ManifestItem> items) {
+		return Sha256.of(this.codec.encode(new HashedPart(deviceId, school.id(), school.name(), items)));
 	}
 
 	private static List<TimeWindow> windows(List<ScheduleEntry> entries, Posting posting, Instant now) {
@@ -79,7 +80,7 @@ public class ManifestBuilder {
 		return a.isBefore(b) ? a : b;
 	}
 
-	private record HashedPart(String deviceId, String schoolId, List<ManifestItem> items) {
+	private record HashedPart(String deviceId, String schoolId, String schoolName, List<ManifestItem> items) {
 
 	}
 

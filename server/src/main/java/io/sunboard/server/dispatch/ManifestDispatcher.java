@@ -84,7 +84,7 @@ public class ManifestDispatcher {
 		List<ManifestItem> items = this.builder.items(this.schedule.findCurrent(schoolId, now), byId, now);
 		int published = 0;
 		for (Device device : this.devices.findBySchool(schoolId)) {
-			if (dispatchDevice(device, items, now)) {
+			if (dispatchDevice(device, school, items, now)) {
 				published++;
 			}
 		}
@@ -105,14 +105,15 @@ public class ManifestDispatcher {
 		}
 	}
 
-	private boolean dispatchDevice(Device device, List<ManifestItem> items, Instant now) {
-		String hash = this.builder.contentHash(device.id(), device.schoolId(), items);
+	private boolean dispatchDevice(Device device, School school, List<ManifestItem> items, Instant now) {
+		String hash = this.builder.contentHash(device.id(), school, items);
 		DeviceManifestRepository.Stored previous = this.manifests.find(device.id()).orElse(null);
 		if (previous != null && previous.contentHash().equals(hash)) {
 			return false;
 		}
 		long version = (previous != null) ? previous.version() + 1 : 1;
-		Manifest manifest = new Manifest(Manifest.SCHEMA, device.id(), device.schoolId(), version, hash, now, items);
+		Manifest manifest = new Manifest(Manifest.SCHEMA, device.id(), school.id(), school.name(), version, hash, now,
+				items);
 		byte[] payload = this.codec.encode(manifest);
 		this.manifests.save(new DeviceManifestRepository.Stored(device.id(), version, hash,
 				new String(payload, StandardCharsets.UTF_8)), now);

@@ -1,6 +1,7 @@
 package io.sunboard.server.dispatch;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -12,12 +13,15 @@ import io.sunboard.protocol.TimeWindow;
 import io.sunboard.server.posting.Posting;
 import io.sunboard.server.posting.PostingStatus;
 import io.sunboard.server.schedule.ScheduleEntry;
+import io.sunboard.server.school.School;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ManifestBuilderTests {
 
 	private static final String SHA = "a".repeat(64);
+
+	private static final School SCHOOL = new School("s1", "r1", "实验小学", ZoneId.of("Asia/Shanghai"));
 
 	private static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");
 
@@ -70,11 +74,14 @@ class ManifestBuilderTests {
 		List<ManifestItem> items = this.builder
 			.items(List.of(entry("p1", "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z", 0)), Map.of("p1", posting), NOW);
 
-		String hash = this.builder.contentHash("d1", "s1", items);
+		String hash = this.builder.contentHash("d1", SCHOOL, items);
 
-		assertThat(this.builder.contentHash("d1", "s1", List.copyOf(items))).isEqualTo(hash);
-		assertThat(this.builder.contentHash("d2", "s1", items)).isNotEqualTo(hash);
-		assertThat(this.builder.contentHash("d1", "s1", List.of())).isNotEqualTo(hash);
+		assertThat(this.builder.contentHash("d1", SCHOOL, List.copyOf(items))).isEqualTo(hash);
+		assertThat(this.builder.contentHash("d2", SCHOOL, items)).isNotEqualTo(hash);
+		assertThat(this.builder.contentHash("d1", SCHOOL, List.of())).isNotEqualTo(hash);
+		assertThat(this.builder.contentHash("d1", new School("s1", "r1", "改名后的学校", ZoneId.of("Asia/Shanghai")), items))
+			.as("renaming the school changes the default page, so the manifest")
+			.isNotEqualTo(hash);
 	}
 
 	private static Posting posting(String id, PostingStatus status, String start, String end) {

@@ -54,6 +54,8 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 
 	private volatile boolean running;
 
+	private volatile boolean everConnected;
+
 	MqttGateway(URI url, ServerAccount account, Topics topics, ApplicationEventPublisher events) {
 		this.url = url;
 		this.account = account;
@@ -121,6 +123,14 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 
 	@Override
 	public void publish(String topic, byte[] payload, int qos, boolean retained) {
+		if (!this.everConnected) {
+			// Paho buffers only after a first connect. Nothing is lost: every stored
+			// manifest is
+			// republished when the connection comes up, and devices resend unacknowledged
+			// events.
+			log.debug("Not connected yet; {} goes out when the broker connection comes up", topic);
+			return;
+		}
 		MqttMessage message = new MqttMessage(payload);
 		message.setQos(qos);
 		message.setRetained(retained);
@@ -138,6 +148,10 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 	 * not taken it.
 	 */
 	public void publishExpiring(String topic, byte[] payload, int qos, long expirySeconds) {
+		if (!this.everConnected) {
+			log.debug("Not connected yet; dropping expiring message to {}", topic);
+			return;
+		}
 		MqttMessage message = new MqttMessage(payload);
 		message.setQos(qos);
 		MqttProperties properties = new MqttProperties();
@@ -200,6 +214,7 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 
 		@Override
 		public void connectComplete(boolean reconnect, String serverURI) {
+			MqttGateway.this.everConnected = true;
 			// subscribe from our own thread: Paho's callback thread must not wait on its
 			// own tokens
 			MqttGateway.this.inbound.execute(() -> {

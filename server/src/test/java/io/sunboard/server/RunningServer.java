@@ -104,6 +104,10 @@ final class RunningServer implements AutoCloseable {
 		return this.context.getBean(type);
 	}
 
+	<T> T bean(String name, Class<T> type) {
+		return this.context.getBean(name, type);
+	}
+
 	String url() {
 		return "http://127.0.0.1:" + this.httpPort;
 	}
@@ -113,19 +117,30 @@ final class RunningServer implements AutoCloseable {
 	}
 
 	Response get(String path) {
-		return send(request(path).GET().build());
+		return send("GET", path, null, "admin", ADMIN_PASSWORD);
 	}
 
 	Response post(String path, Object body) {
-		String json = (body instanceof String s) ? s : JSON.writeValueAsString(body);
-		return send(request(path).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json))
-			.build());
+		return send("POST", path, body, "admin", ADMIN_PASSWORD);
 	}
 
-	private HttpRequest.Builder request(String path) {
-		String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-		return HttpRequest.newBuilder(URI.create(url() + path)).header("Authorization", "Basic " + basic);
+	/** A request as any account; {@code username} null sends no credentials. */
+	Response send(String method, String path, Object body, String username, String password) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path));
+		if (username != null) {
+			String basic = Base64.getEncoder()
+				.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+			request.header("Authorization", "Basic " + basic);
+		}
+		if (body == null) {
+			request.method(method, HttpRequest.BodyPublishers.noBody());
+		}
+		else {
+			String json = (body instanceof String s) ? s : JSON.writeValueAsString(body);
+			request.header("Content-Type", "application/json")
+				.method(method, HttpRequest.BodyPublishers.ofString(json));
+		}
+		return send(request.build());
 	}
 
 	private Response send(HttpRequest request) {

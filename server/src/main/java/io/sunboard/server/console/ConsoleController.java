@@ -8,7 +8,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import io.sunboard.server.device.Device;
 import io.sunboard.server.device.DeviceRepository;
+import io.sunboard.server.posting.Posting;
+import io.sunboard.server.security.AccessPolicy;
 import io.sunboard.server.device.DeviceStateRepository;
 import io.sunboard.server.posting.PostingRepository;
 import io.sunboard.server.school.School;
@@ -28,8 +31,11 @@ class ConsoleController {
 
 	private final PostingRepository postings;
 
+	private final AccessPolicy access;
+
 	ConsoleController(SchoolRepository schools, DeviceRepository devices, DeviceStateRepository states,
-			PostingRepository postings) {
+			PostingRepository postings, AccessPolicy access) {
+		this.access = access;
 		this.schools = schools;
 		this.devices = devices;
 		this.states = states;
@@ -42,9 +48,9 @@ class ConsoleController {
 			.stream()
 			.collect(Collectors.toMap(School::id, Function.identity()));
 		model.addAttribute("schools", schoolsById);
-		model.addAttribute("devices", this.devices.findAll());
+		model.addAttribute("devices", this.access.readable(this.devices.findAll(), Device::schoolId));
 		model.addAttribute("states", this.states.findAll());
-		model.addAttribute("postings", this.postings.findAll());
+		model.addAttribute("postings", this.access.readable(this.postings.findAll(), Posting::schoolId));
 		return INDEX;
 	}
 

@@ -19,6 +19,9 @@ import io.sunboard.server.posting.Posting;
 import io.sunboard.server.posting.PostingService;
 import io.sunboard.server.schedule.NewScheduleEntry;
 import io.sunboard.server.schedule.ScheduleService;
+import io.sunboard.server.security.AccountService;
+import io.sunboard.server.security.Role;
+import io.sunboard.server.security.Scope;
 import io.sunboard.server.school.School;
 import io.sunboard.server.school.SchoolRepository;
 
@@ -46,10 +49,13 @@ class DemoData {
 
 	private final ScheduleService schedule;
 
+	private final AccountService accounts;
+
 	private final Clock clock;
 
 	DemoData(SchoolRepository schools, DeviceRegistry registry, PostingService postings, ScheduleService schedule,
-			Clock clock) {
+			AccountService accounts, Clock clock) {
+		this.accounts = accounts;
 		this.schools = schools;
 		this.registry = registry;
 		this.postings = postings;
@@ -62,11 +68,14 @@ class DemoData {
 	}
 
 	/** Seeds everything and writes each screen's configuration to {@code configDir}. */
-	void seed(Path configDir) {
+	void seed(Path configDir, String staffPassword) {
 		ZoneId shanghai = ZoneId.of("Asia/Shanghai");
 		this.schools.createRegion(REGION, "丰泽区教育局");
 		this.schools.create(new School(SCHOOL, REGION, "丰泽区实验小学", shanghai));
 		this.schools.create(new School("fz-no3-middle", REGION, "丰泽区第三中学", shanghai));
+		this.accounts.create("shiyan-editor", "实验小学办公室", staffPassword, Role.SCHOOL_EDITOR, Scope.school(SCHOOL));
+		this.accounts.create("shiyan-reviewer", "实验小学校长", staffPassword, Role.REVIEWER, Scope.school(SCHOOL));
+		this.accounts.create("fengze-auditor", "区教育局督导", staffPassword, Role.AUDITOR, Scope.region(REGION));
 		writeConfig(configDir, this.registry.register(LOBBY, SCHOOL, "一楼大厅显示屏", "landscape"), "landscape");
 		writeConfig(configDir, this.registry.register(KIOSK, SCHOOL, "家长服务触摸屏", "kiosk"), "kiosk");
 		Instant now = this.clock.instant();

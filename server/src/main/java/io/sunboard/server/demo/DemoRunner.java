@@ -61,7 +61,7 @@ class DemoRunner implements ApplicationRunner, DisposableBean {
 	public void run(ApplicationArguments args) {
 		Path demoDir = this.sunboard.dataDir().resolve("demo");
 		if (!this.data.seeded()) {
-			this.data.seed(demoDir);
+			this.data.seed(demoDir, this.sunboard.adminPassword());
 			log.info("Seeded demo district, schools, screens and postings");
 		}
 		int httpPort = this.context.getWebServer().getPort();
@@ -73,11 +73,10 @@ class DemoRunner implements ApplicationRunner, DisposableBean {
 		properties.setProperty("player.port", Integer.toString(this.settings.playerPort()));
 		properties.setProperty("heartbeat.seconds", "5");
 		this.kiosk = KioskClient.start(KioskConfig.from(properties));
-		System.out.printf(
-				"%n  Sunboard demo is running.%n    Console:      http://localhost:%d/%n"
-						+ "    Lobby screen: %s  (open it in a browser; it is what the screen shows)%n"
-						+ "    The console password is printed above (user 'admin').%n%n",
-				httpPort, this.kiosk.playerUrl());
+		System.out.printf("%n  Sunboard demo is running.%n    Console:      http://localhost:%d/%n"
+				+ "    Lobby screen: %s  (open it in a browser; it is what the screen shows)%n"
+				+ "    Sign in as admin (or shiyan-editor, shiyan-reviewer, fengze-auditor), password '%s'.%n%n",
+				httpPort, this.kiosk.playerUrl(), this.sunboard.adminPassword());
 	}
 
 	private String brokerUrl() {

@@ -3,6 +3,8 @@ package io.sunboard.server.device;
 import java.util.List;
 import java.util.Map;
 
+import io.sunboard.server.security.AccessPolicy;
+import io.sunboard.server.security.Permission;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -22,9 +24,13 @@ class DeviceApiController {
 
 	private final DeviceRegistry registry;
 
-	DeviceApiController(DeviceRepository devices, DeviceStateRepository states, DeviceRegistry registry) {
+	private final AccessPolicy access;
+
+	DeviceApiController(DeviceRepository devices, DeviceStateRepository states, DeviceRegistry registry,
+			AccessPolicy access) {
 		this.devices = devices;
 		this.registry = registry;
+		this.access = access;
 		this.states = states;
 	}
 
@@ -32,6 +38,7 @@ class DeviceApiController {
 	@PostMapping("/api/v1/devices")
 	@ResponseStatus(HttpStatus.CREATED)
 	DeviceCredentials register(@Valid @RequestBody NewDevice request) {
+		this.access.require(Permission.MANAGE, request.schoolId());
 		return this.registry.register(request.id(), request.schoolId(), request.name(),
 				(request.profile() != null) ? request.profile() : "landscape");
 	}
@@ -39,7 +46,10 @@ class DeviceApiController {
 	@GetMapping("/api/v1/devices")
 	List<DeviceView> list() {
 		Map<String, DeviceState> byId = this.states.findAll();
-		return this.devices.findAll().stream().map((d) -> new DeviceView(d, byId.get(d.id()))).toList();
+		return this.access.readable(this.devices.findAll(), Device::schoolId)
+			.stream()
+			.map((d) -> new DeviceView(d, byId.get(d.id())))
+			.toList();
 	}
 
 	record NewDevice(@NotBlank(message = "id is required") String id,

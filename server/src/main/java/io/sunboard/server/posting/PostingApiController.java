@@ -2,6 +2,8 @@ package io.sunboard.server.posting;
 
 import java.util.List;
 
+import io.sunboard.server.security.AccessPolicy;
+import io.sunboard.server.security.Permission;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,29 +20,36 @@ class PostingApiController {
 
 	private final PostingRepository postings;
 
-	PostingApiController(PostingService service, PostingRepository postings) {
+	private final AccessPolicy access;
+
+	PostingApiController(PostingService service, PostingRepository postings, AccessPolicy access) {
 		this.service = service;
 		this.postings = postings;
+		this.access = access;
 	}
 
 	@PostMapping("/api/v1/postings")
 	@ResponseStatus(HttpStatus.CREATED)
 	Posting create(@Valid @RequestBody NewPosting request) {
+		this.access.require(Permission.EDIT, request.schoolId());
 		return this.service.create(request);
 	}
 
 	@GetMapping("/api/v1/postings")
 	List<Posting> list() {
-		return this.postings.findAll();
+		return this.access.readable(this.postings.findAll(), Posting::schoolId);
 	}
 
 	@GetMapping("/api/v1/postings/{id}")
 	Posting get(@PathVariable String id) {
-		return this.service.get(id);
+		Posting posting = this.service.get(id);
+		this.access.require(Permission.READ, posting.schoolId());
+		return posting;
 	}
 
 	@PostMapping("/api/v1/postings/{id}/withdraw")
 	Posting withdraw(@PathVariable String id) {
+		this.access.require(Permission.EDIT, this.service.get(id).schoolId());
 		return this.service.withdraw(id);
 	}
 

@@ -2,6 +2,9 @@ package io.sunboard.server.schedule;
 
 import java.util.List;
 
+import io.sunboard.server.posting.PostingService;
+import io.sunboard.server.security.AccessPolicy;
+import io.sunboard.server.security.Permission;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,19 +21,28 @@ class ScheduleApiController {
 
 	private final ScheduleRepository entries;
 
-	ScheduleApiController(ScheduleService service, ScheduleRepository entries) {
+	private final PostingService postings;
+
+	private final AccessPolicy access;
+
+	ScheduleApiController(ScheduleService service, ScheduleRepository entries, PostingService postings,
+			AccessPolicy access) {
 		this.service = service;
 		this.entries = entries;
+		this.postings = postings;
+		this.access = access;
 	}
 
 	@PostMapping("/api/v1/postings/{id}/schedule")
 	@ResponseStatus(HttpStatus.CREATED)
 	ScheduleEntry schedule(@PathVariable String id, @Valid @RequestBody NewScheduleEntry request) {
+		this.access.require(Permission.EDIT, this.postings.get(id).schoolId());
 		return this.service.schedule(id, request);
 	}
 
 	@GetMapping("/api/v1/postings/{id}/schedule")
 	List<ScheduleEntry> list(@PathVariable String id) {
+		this.access.require(Permission.READ, this.postings.get(id).schoolId());
 		return this.entries.findByPosting(id);
 	}
 

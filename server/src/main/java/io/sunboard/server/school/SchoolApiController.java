@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.sunboard.server.security.AccessPolicy;
+import io.sunboard.server.security.Permission;
 import io.sunboard.server.system.NotFoundException;
 
 @RestController
@@ -20,13 +22,17 @@ class SchoolApiController {
 
 	private final SchoolRepository schools;
 
-	SchoolApiController(SchoolRepository schools) {
+	private final AccessPolicy access;
+
+	SchoolApiController(SchoolRepository schools, AccessPolicy access) {
 		this.schools = schools;
+		this.access = access;
 	}
 
 	@PostMapping("/api/v1/regions")
 	@ResponseStatus(HttpStatus.CREATED)
 	NewRegion createRegion(@Valid @RequestBody NewRegion region) {
+		this.access.requireEverywhere(Permission.MANAGE);
 		if (this.schools.regionExists(region.id())) {
 			throw new IllegalArgumentException("region '" + region.id() + "' exists already");
 		}
@@ -37,6 +43,7 @@ class SchoolApiController {
 	@PostMapping("/api/v1/schools")
 	@ResponseStatus(HttpStatus.CREATED)
 	School createSchool(@Valid @RequestBody NewSchool request) {
+		this.access.requireRegion(Permission.MANAGE, request.regionId());
 		if (!this.schools.regionExists(request.regionId())) {
 			throw new NotFoundException("no region '" + request.regionId() + "'; create it first");
 		}
@@ -50,7 +57,7 @@ class SchoolApiController {
 
 	@GetMapping("/api/v1/schools")
 	List<School> list() {
-		return this.schools.findAll();
+		return this.access.readable(this.schools.findAll(), School::id);
 	}
 
 	private static ZoneId zone(String id) {

@@ -1,40 +1,30 @@
 package io.sunboard.server.security;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-
-import io.sunboard.server.device.DeviceSecrets;
-import io.sunboard.server.system.SunboardSettings;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * One administrator until accounts and roles arrive: the console uses form login, the
- * REST API HTTP Basic. Device endpoints check the device's own token. The password comes
- * from {@code sunboard.admin-password}, or is generated and printed at start-up.
+ * Staff sign in with their accounts: form login for the console, HTTP Basic for the REST
+ * API. Screens do not use accounts: their endpoints check the device's own token.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
-
-	static final String ADMIN = "admin";
-
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(
-				(requests) -> requests.requestMatchers("/device-api/**", "/actuator/health", "/error", "/css/**")
-					.permitAll()
-					.anyRequest()
-					.authenticated())
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/device-api/**", "/actuator/health", "/error", "/css/**", "/login")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
 			.formLogin(Customizer.withDefaults())
 			.httpBasic(Customizer.withDefaults())
 			// the REST API is called with HTTP Basic, not a browser session, and device
@@ -45,21 +35,15 @@ class SecurityConfiguration {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
+		// bcrypt by default, with the algorithm recorded in each hash so it can be
+		// upgraded later
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
 	@Bean
-	UserDetailsService users(SunboardSettings settings, PasswordEncoder encoder) {
-		String password = settings.adminPassword();
-		if (password == null || password.isBlank()) {
-			password = DeviceSecrets.generate().substring(0, 16);
-			log.warn(
-					"\n\n    Console administrator: user '{}', password '{}'\n"
-							+ "    (generated for this run; set sunboard.admin-password to choose one)\n",
-					ADMIN, password);
-		}
-		return new InMemoryUserDetailsManager(
-				User.withUsername(ADMIN).password(encoder.encode(password)).roles("ADMIN").build());
+	AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+		// publishes failures and successes for LoginAttempts
+		return new DefaultAuthenticationEventPublisher(publisher);
 	}
 
 }

@@ -1,0 +1,226 @@
+package io.sunboard.server;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every console and API route, for every role and scope, through one table: who gets what
+ * status. Two regions; school s1 in r1 is "ours", s3 in r2 belongs to someone else. A
+ * route the application has but the table lacks fails the test, so a new route cannot
+ * ship without its row.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(180)
+class AuthorizationMatrixIT {
+
+	private static final String PASSWORD = "matrix-password-1";
+
+	/** Account columns, in the order of each row's expected statuses. */
+	private static final List<String> ACCOUNTS = List.of("admin", "r1-admin", "s1-editor", "s1-reviewer", "r1-auditor",
+			"s3-editor", "anonymous");
+
+	/** Either a login redirect or a Basic challenge: not in. */
+	private static final int UNAUTHENTICATED = -1;
+
+	private final AtomicInteger unique = new AtomicInteger();
+
+	private RunningServer server;
+
+	private String p1;
+
+	private String p3;
+
+	private String withdrawable1;
+
+	@BeforeAll
+	void seed(@TempDir Path dir) {
+		this.server = RunningServer.embedded(dir).start();
+		created(this.server.post("/api/v1/regions", Map.of("id", "r1", "name", "一区")));
+		created(this.server.post("/api/v1/regions", Map.of("id", "r2", "name", "二区")));
+		created(this.server.post("/api/v1/schools", Map.of("id", "s1", "regionId", "r1", "name", "一小")));
+		created(this.server.post("/api/v1/schools", Map.of("id", "s3", "regionId", "r2", "name", "三小")));
+		account("r1-admin", "DISTRICT_ADMIN", "REGION", "r1");
+		account("s1-editor", "SCHOOL_EDITOR", "SCHOOL", "s1");
+		account("s1-reviewer", "REVIEWER", "SCHOOL", "s1");
+		account("r1-auditor", "AUDITOR", "REGION", "r1");
+		account("s3-editor", "SCHOOL_EDITOR", "SCHOOL", "s3");
+		this.p1 = created(this.server.post("/api/v1/postings", posting("s1"))).json().get("id").asString();
+		this.p3 = created(this.server.post("/api/v1/postings", posting("s3"))).json().get("id").asString();
+		this.withdrawable1 = created(this.server.post("/api/v1/postings", posting("s1"))).json().get("id").asString();
+	}
+
+	@AfterAll
+	void stop() {
+		this.server.close();
+	}
+
+	@Test
+	void everyRouteAnswersEveryAccountAsTheTableSays() {
+		List<String> mismatches = new ArrayList<>();
+		for (Row row : rows()) {
+			for (int i = 0; i < ACCOUNTS.size(); i++) {
+				String account = ACCOUNTS.get(i);
+				int expected = row.expected()[i];
+				RunningServer.Response response = this.server.send(row.method(), row.path().get(), row.body().get(),
+						account.equals("anonymous") ? null : account,
+						account.equals("admin") ? RunningServer.ADMIN_PASSWORD : PASSWORD);
+				boolean ok = (expected == UNAUTHENTICATED) ? (response.status() == 401 || response.status() == 302)
+						: response.status() == expected;
+				if (!ok) {
+					mismatches.add(row.method() + " " + row.route() + " as " + account + ": expected " + expected
+							+ ", got " + response.status() + " " + abbreviate(response.body()));
+				}
+			}
+		}
+		assertThat(mismatches).isEmpty();
+	}
+
+	@Test
+	void theTableCoversEveryRouteTheApplicationHas() {
+		Set<String> routes = new TreeSet<>();
+		Map<RequestMappingInfo, ?> handlers = this.server
+			.bean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class)
+			.getHandlerMethods();
+		for (RequestMappingInfo info : handlers.keySet()) {
+			for (String pattern : info.getPatternValues()) {
+				if (pattern.equals("/error")) {
+					continue;
+				}
+				info.getMethodsCondition().getMethods().forEach((m) -> routes.add(m.name() + " " + pattern));
+			}
+		}
+		Set<String> covered = new TreeSet<>();
+		rows().forEach((row) -> covered.add(row.method() + " " + row.route()));
+		assertThat(covered).containsAll(routes);
+	}
+
+	@Test
+	void listsShowOnlyWhatTheScopeCovers() {
+		RunningServer.Response postings = this.server.send("GET", "/api/v1/postings", null, "s1-editor", PASSWORD);
+		assertThat(postings.body()).contains(this.p1).doesNotContain(this.p3);
+		RunningServer.Response schools = this.server.send("GET", "/api/v1/schools", null, "s3-editor", PASSWORD);
+		assertThat(schools.body()).contains("\"s3\"").doesNotContain("\"s1\"");
+		RunningServer.Response console = this.server.send("GET", "/", null, "s3-editor", PASSWORD);
+		assertThat(console.body()).doesNotContain(this.p1).contains(this.p3);
+	}
+
+	private List<Row> rows() {
+		// columns: admin, r1-admin, s1-editor, s1-reviewer, r1-auditor, s3-editor,
+		// anonymous
+		int u = UNAUTHENTICATED;
+		return List.of(row("POST", "/api/v1/regions", () -> "/api/v1/regions",
+				() -> Map.of("id", "r-" + this.unique.incrementAndGet(), "name", "区"), 201, 403, 403, 403, 403, 403, u),
+				row("POST", "/api/v1/schools", () -> "/api/v1/schools",
+						() -> Map.of("id", "s-" + this.unique.incrementAndGet(), "regionId", "r1", "name", "校"), 201,
+						201, 403, 403, 403, 403, u),
+				row("GET", "/api/v1/schools", () -> "/api/v1/schools", () -> null, 200, 200, 200, 200, 200, 200, u),
+				row("POST", "/api/v1/devices", () -> "/api/v1/devices",
+						() -> Map.of("id", "d-" + this.unique.incrementAndGet(), "schoolId", "s1", "name", "屏"), 201,
+						201, 403, 403, 403, 403, u),
+				row("POST", "/api/v1/devices", () -> "/api/v1/devices",
+						() -> Map.of("id", "d-" + this.unique.incrementAndGet(), "schoolId", "s3", "name", "屏"), 201,
+						403, 403, 403, 403, 403, u),
+				row("GET", "/api/v1/devices", () -> "/api/v1/devices", () -> null, 200, 200, 200, 200, 200, 200, u),
+				row("POST", "/api/v1/postings", () -> "/api/v1/postings", () -> posting("s1"), 201, 201, 201, 403, 403,
+						403, u),
+				row("POST", "/api/v1/postings", () -> "/api/v1/postings", () -> posting("s3"), 201, 403, 403, 403, 403,
+						201, u),
+				row("GET", "/api/v1/postings", () -> "/api/v1/postings", () -> null, 200, 200, 200, 200, 200, 200, u),
+				row("GET", "/api/v1/postings/{id}", () -> "/api/v1/postings/" + this.p1, () -> null, 200, 200, 200, 200,
+						200, 403, u),
+				row("GET", "/api/v1/postings/{id}", () -> "/api/v1/postings/" + this.p3, () -> null, 200, 403, 403, 403,
+						403, 200, u),
+				row("POST", "/api/v1/postings/{id}/withdraw",
+						() -> "/api/v1/postings/" + this.withdrawable1 + "/withdraw", () -> "{}", 200, 200, 200, 403,
+						403, 403, u),
+				row("POST", "/api/v1/postings/{id}/schedule", () -> "/api/v1/postings/" + this.p1 + "/schedule",
+						this::window, 201, 201, 201, 403, 403, 403, u),
+				row("GET", "/api/v1/postings/{id}/schedule", () -> "/api/v1/postings/" + this.p1 + "/schedule",
+						() -> null, 200, 200, 200, 200, 200, 403, u),
+				row("GET", "/api/v1/postings/{id}/proof-of-play",
+						() -> "/api/v1/postings/" + this.p3 + "/proof-of-play", () -> null, 200, 403, 403, 403, 403,
+						200, u),
+				row("POST", "/api/v1/accounts", () -> "/api/v1/accounts", () -> newAccount("s1"), 201, 201, 403, 403,
+						403, 403, u),
+				row("POST", "/api/v1/accounts", () -> "/api/v1/accounts", () -> newAccount("s3"), 201, 403, 403, 403,
+						403, 403, u),
+				row("GET", "/api/v1/accounts", () -> "/api/v1/accounts", () -> null, 200, 200, 403, 403, 200, 403, u),
+				// a wrong current password: reachable by everyone signed in, refused with
+				// a reason
+				row("POST", "/api/v1/account/password", () -> "/api/v1/account/password",
+						() -> Map.of("currentPassword", "wrong-password", "newPassword", "another-password-2"), 400,
+						400, 400, 400, 400, 400, u),
+				row("GET", "/", () -> "/", () -> null, 200, 200, 200, 200, 200, 200, u),
+				row("GET", "/account/password", () -> "/account/password", () -> null, 200, 200, 200, 200, 200, 200, u),
+				// console forms need the CSRF token of a browser session
+				row("POST", "/account/password", () -> "/account/password", () -> null, 403, 403, 403, 403, 403, 403,
+						403),
+				// staff accounts are not device tokens
+				row("GET", "/device-api/v1/content/{sha256}", () -> "/device-api/v1/content/" + "a".repeat(64),
+						() -> null, 401, 401, 401, 401, 401, 401, 401));
+	}
+
+	private Map<String, Object> window() {
+		Instant now = Instant.now();
+		return Map.of("startsAt", now.toString(), "endsAt", now.plusSeconds(3600).toString());
+	}
+
+	private Map<String, Object> newAccount(String school) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("username", "u-" + this.unique.incrementAndGet());
+		body.put("password", "a-long-password-3");
+		body.put("role", "SCHOOL_EDITOR");
+		body.put("scopeType", "SCHOOL");
+		body.put("scopeId", school);
+		return body;
+	}
+
+	private static Map<String, Object> posting(String school) {
+		Instant now = Instant.now();
+		return Map.of("schoolId", school, "title", "通知", "body", "正文", "publicityStart", now.toString(), "publicityEnd",
+				now.plusSeconds(86_400).toString());
+	}
+
+	private void account(String username, String role, String scopeType, String scopeId) {
+		created(this.server.post("/api/v1/accounts", Map.of("username", username, "password", PASSWORD, "role", role,
+				"scopeType", scopeType, "scopeId", scopeId)));
+	}
+
+	private static RunningServer.Response created(RunningServer.Response response) {
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		return response;
+	}
+
+	private static String abbreviate(String body) {
+		return (body.length() > 160) ? body.substring(0, 160) + "…" : body;
+	}
+
+	private static Row row(String method, String route, Supplier<String> path, Supplier<Object> body, int... expected) {
+		assertThat(expected).hasSize(ACCOUNTS.size());
+		return new Row(method, route, path, body, expected);
+	}
+
+	private record Row(String method, String route, Supplier<String> path, Supplier<Object> body, int[] expected) {
+
+	}
+
+}

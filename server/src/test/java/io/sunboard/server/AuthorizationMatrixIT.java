@@ -49,7 +49,7 @@ class AuthorizationMatrixIT {
 
 	private String p3;
 
-	private String withdrawable1;
+	private String editable1;
 
 	@BeforeAll
 	void seed(@TempDir Path dir) {
@@ -63,9 +63,9 @@ class AuthorizationMatrixIT {
 		account("s1-reviewer", "REVIEWER", "SCHOOL", "s1");
 		account("r1-auditor", "AUDITOR", "REGION", "r1");
 		account("s3-editor", "SCHOOL_EDITOR", "SCHOOL", "s3");
-		this.p1 = created(this.server.post("/api/v1/postings", posting("s1"))).json().get("id").asString();
-		this.p3 = created(this.server.post("/api/v1/postings", posting("s3"))).json().get("id").asString();
-		this.withdrawable1 = created(this.server.post("/api/v1/postings", posting("s1"))).json().get("id").asString();
+		this.p1 = this.server.createApprovedPosting(posting("s1"));
+		this.p3 = this.server.createApprovedPosting(posting("s3"));
+		this.editable1 = created(this.server.post("/api/v1/postings", posting("s1"))).json().get("id").asString();
 	}
 
 	@AfterAll
@@ -149,9 +149,23 @@ class AuthorizationMatrixIT {
 						200, 403, u),
 				row("GET", "/api/v1/postings/{id}", () -> "/api/v1/postings/" + this.p3, () -> null, 200, 403, 403, 403,
 						403, 200, u),
-				row("POST", "/api/v1/postings/{id}/withdraw",
-						() -> "/api/v1/postings/" + this.withdrawable1 + "/withdraw", () -> "{}", 200, 200, 200, 403,
-						403, 403, u),
+				row("PUT", "/api/v1/postings/{id}", () -> "/api/v1/postings/" + this.editable1, () -> posting("s1"),
+						200, 200, 200, 403, 403, 403, u),
+				// an approved posting cannot be submitted again: a conflict for those
+				// allowed to try
+				row("POST", "/api/v1/postings/{id}/submit", () -> "/api/v1/postings/" + this.p3 + "/submit", () -> "{}",
+						409, 403, 403, 403, 403, 409, u),
+				// a decision without the confidentiality review's basis is refused once
+				// access is granted
+				row("POST", "/api/v1/postings/{id}/review", () -> "/api/v1/postings/" + this.p1 + "/review",
+						() -> Map.of("decision", "APPROVE"), 400, 400, 403, 400, 403, 403, u),
+				row("GET", "/api/v1/postings/{id}/reviews", () -> "/api/v1/postings/" + this.p1 + "/reviews",
+						() -> null, 200, 200, 200, 200, 200, 403, u),
+				row("GET", "/api/v1/audit", () -> "/api/v1/audit", () -> null, 200, 200, 403, 403, 200, 403, u),
+				row("GET", "/api/v1/audit/export", () -> "/api/v1/audit/export", () -> null, 200, 200, 403, 403, 200,
+						403, u),
+				row("POST", "/api/v1/postings/{id}/withdraw", () -> "/api/v1/postings/" + newDraft("s1") + "/withdraw",
+						() -> "{}", 200, 200, 200, 403, 403, 403, u),
 				row("POST", "/api/v1/postings/{id}/schedule", () -> "/api/v1/postings/" + this.p1 + "/schedule",
 						this::window, 201, 201, 201, 403, 403, 403, u),
 				row("GET", "/api/v1/postings/{id}/schedule", () -> "/api/v1/postings/" + this.p1 + "/schedule",
@@ -177,6 +191,11 @@ class AuthorizationMatrixIT {
 				// staff accounts are not device tokens
 				row("GET", "/device-api/v1/content/{sha256}", () -> "/device-api/v1/content/" + "a".repeat(64),
 						() -> null, 401, 401, 401, 401, 401, 401, 401));
+	}
+
+	/** A fresh draft for each call of a route that changes its state for good. */
+	private String newDraft(String school) {
+		return created(this.server.post("/api/v1/postings", posting(school))).json().get("id").asString();
 	}
 
 	private Map<String, Object> window() {

@@ -136,12 +136,9 @@ class WalkingSkeletonIT {
 
 	private static String createScheduledPosting(RunningServer server, String title) {
 		Instant now = Instant.now();
-		RunningServer.Response posting = server.post("/api/v1/postings",
-				Map.of("schoolId", "shiyan", "title", title, "body", "作业本费：每生每学期 18 元。\n投诉电话：0595-22281234",
-						"publicityStart", now.minusSeconds(60).toString(), "publicityEnd",
-						now.plus(Duration.ofDays(10)).toString()));
-		assertThat(posting.status()).isEqualTo(201);
-		String id = posting.json().get("id").asString();
+		String id = server.createApprovedPosting(Map.of("schoolId", "shiyan", "title", title, "body",
+				"作业本费：每生每学期 18 元。\n投诉电话：0595-22281234", "publicityStart", now.minusSeconds(60).toString(),
+				"publicityEnd", now.plus(Duration.ofDays(10)).toString()));
 		RunningServer.Response entry = server.post("/api/v1/postings/" + id + "/schedule",
 				Map.of("startsAt", now.minusSeconds(60).toString(), "endsAt", now.plus(Duration.ofDays(10)).toString(),
 						"durationSeconds", 2));

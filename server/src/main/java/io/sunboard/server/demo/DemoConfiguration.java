@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.sunboard.server.device.DeviceRegistry;
 import io.sunboard.server.posting.PostingService;
+import io.sunboard.server.review.ReviewService;
 import io.sunboard.server.schedule.ScheduleService;
 import io.sunboard.server.security.AccountService;
 import io.sunboard.server.school.SchoolRepository;
@@ -18,8 +19,8 @@ class DemoConfiguration {
 
 	@Bean
 	DemoData demoData(SchoolRepository schools, DeviceRegistry registry, PostingService postings,
-			ScheduleService schedule, AccountService accounts, Clock clock) {
-		return new DemoData(schools, registry, postings, schedule, accounts, clock);
+			ScheduleService schedule, AccountService accounts, ReviewService reviews, Clock clock) {
+		return new DemoData(schools, registry, postings, schedule, accounts, reviews, clock);
 	}
 
 }

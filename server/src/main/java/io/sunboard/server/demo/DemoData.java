@@ -14,7 +14,10 @@ import java.util.Properties;
 
 import io.sunboard.server.device.DeviceCredentials;
 import io.sunboard.server.device.DeviceRegistry;
+import io.sunboard.server.posting.DisclosureAttribute;
 import io.sunboard.server.posting.NewPosting;
+import io.sunboard.server.review.ReviewDecision;
+import io.sunboard.server.review.ReviewService;
 import io.sunboard.server.posting.Posting;
 import io.sunboard.server.posting.PostingService;
 import io.sunboard.server.schedule.NewScheduleEntry;
@@ -51,11 +54,14 @@ class DemoData {
 
 	private final AccountService accounts;
 
+	private final ReviewService reviews;
+
 	private final Clock clock;
 
 	DemoData(SchoolRepository schools, DeviceRegistry registry, PostingService postings, ScheduleService schedule,
-			AccountService accounts, Clock clock) {
+			AccountService accounts, ReviewService reviews, Clock clock) {
 		this.accounts = accounts;
+		this.reviews = reviews;
 		this.schools = schools;
 		this.registry = registry;
 		this.postings = postings;
@@ -96,7 +102,10 @@ class DemoData {
 
 	private void post(String title, String body, Instant now, Duration publicity) {
 		Posting posting = this.postings
-			.create(new NewPosting(SCHOOL, title, body, now.minus(Duration.ofHours(1)), now.plus(publicity)));
+			.create(new NewPosting(SCHOOL, null, title, body, now.minus(Duration.ofHours(1)), now.plus(publicity)));
+		this.reviews.submit(posting.id());
+		this.reviews.decide(posting.id(), new ReviewDecision(ReviewDecision.Outcome.APPROVE,
+				"《中华人民共和国保守国家秘密法》及学校保密审查制度", "不涉及国家秘密、工作秘密和个人隐私，同意公开", DisclosureAttribute.PROACTIVE, null, null));
 		this.schedule.schedule(posting.id(),
 				new NewScheduleEntry(now.minus(Duration.ofHours(1)), now.plus(publicity), 12, 0));
 	}

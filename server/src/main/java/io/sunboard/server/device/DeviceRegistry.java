@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.sunboard.protocol.Ids;
+import io.sunboard.server.audit.AuditLog;
 import io.sunboard.server.school.School;
 import io.sunboard.server.school.SchoolRepository;
 import io.sunboard.server.system.NotFoundException;
@@ -25,9 +26,13 @@ public class DeviceRegistry {
 
 	private final BrokerAccounts brokerAccounts;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
-	DeviceRegistry(DeviceRepository devices, SchoolRepository schools, BrokerAccounts brokerAccounts, Clock clock) {
+	DeviceRegistry(DeviceRepository devices, SchoolRepository schools, BrokerAccounts brokerAccounts, AuditLog audit,
+			Clock clock) {
+		this.audit = audit;
 		this.devices = devices;
 		this.schools = schools;
 		this.brokerAccounts = brokerAccounts;
@@ -50,6 +55,7 @@ public class DeviceRegistry {
 		Device device = new Device(id, schoolId, name, profile, true);
 		this.devices.create(device, DeviceSecrets.hash(secret), this.clock.instant());
 		this.brokerAccounts.provision(device, school, secret);
+		this.audit.record("device.registered", schoolId, id, name + " (" + profile + ")");
 		return new DeviceCredentials(id, secret);
 	}
 

@@ -4,10 +4,16 @@ import java.time.Instant;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** What staff submit to create a general notice. */
+/**
+ * What staff submit to create or edit a posting; {@code kind} defaults to a general
+ * notice.
+ */
 public record NewPosting(@NotBlank(message = "schoolId is required: the school whose screens show it") String schoolId,
+		@Pattern(regexp = "[a-z][a-z0-9-]{0,31}",
+				message = "kind must be a posting kind id such as general or fee-notice") String kind,
 		@NotBlank(message = "title is required") @Size(max = 200,
 				message = "title must be at most 200 characters") String title,
 		@Size(max = 20000, message = "body must be at most 20000 characters") String body,

@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,6 +46,12 @@ class PostingApiController {
 		Posting posting = this.service.get(id);
 		this.access.require(Permission.READ, posting.schoolId());
 		return posting;
+	}
+
+	@PutMapping("/api/v1/postings/{id}")
+	Posting edit(@PathVariable String id, @Valid @RequestBody NewPosting request) {
+		this.access.require(Permission.EDIT, this.service.get(id).schoolId());
+		return this.service.edit(id, request);
 	}
 
 	@PostMapping("/api/v1/postings/{id}/withdraw")

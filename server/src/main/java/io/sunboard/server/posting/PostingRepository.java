@@ -35,6 +35,29 @@ public class PostingRepository {
 			.update();
 	}
 
+	void update(Posting p, Instant now) {
+		this.jdbc
+			.sql("update posting set title = ?, body = ?, publicity_start = ?, publicity_end = ?, status = ?,"
+					+ " content_sha256 = ?, updated_at = ? where id = ?")
+			.params(p.title(), p.body(), Jdbc.utc(p.publicityStart()), Jdbc.utc(p.publicityEnd()), p.status().name(),
+					p.contentSha256(), Jdbc.utc(now), p.id())
+			.update();
+	}
+
+	void recordAuthor(String id, String author) {
+		this.jdbc.sql("update posting set author = ? where id = ?").params(author, id).update();
+	}
+
+	void recordAttribute(String id, DisclosureAttribute attribute, String reason) {
+		this.jdbc.sql("update posting set disclosure_attribute = ?, attribute_reason = ? where id = ?")
+			.params(attribute.name(), reason, id)
+			.update();
+	}
+
+	Optional<String> author(String id) {
+		return this.jdbc.sql("select author from posting where id = ?").param(id).query(String.class).optional();
+	}
+
 	public Optional<Posting> find(String id) {
 		return this.jdbc.sql("select * from posting where id = ?").param(id).query(PostingRepository::map).optional();
 	}

@@ -1,8 +1,9 @@
 package io.sunboard.server.posting;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -11,11 +12,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.sunboard.protocol.JsonCodec;
 import io.sunboard.protocol.PostingContent;
+import io.sunboard.server.audit.AuditLog;
 import io.sunboard.server.school.School;
 import io.sunboard.server.school.SchoolRepository;
+import io.sunboard.server.system.Actor;
+import io.sunboard.server.system.ConflictException;
 import io.sunboard.server.system.NotFoundException;
 
-/** Creates and withdraws postings and keeps their content documents. */
+/**
+ * Creates and edits postings, keeps their content documents, and moves them between
+ * review states. Every change is in the audit log.
+ */
 @Service
 public class PostingService {
 
@@ -33,49 +40,116 @@ public class PostingService {
 
 	private final ApplicationEventPublisher events;
 
+	private final AuditLog audit;
+
+	private final Actor actor;
+
 	private final Clock clock;
 
 	PostingService(PostingRepository postings, SchoolRepository schools, ContentStore contents, JsonCodec codec,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, AuditLog audit, Actor actor, Clock clock) {
 		this.postings = postings;
 		this.schools = schools;
 		this.contents = contents;
 		this.codec = codec;
 		this.events = events;
+		this.audit = audit;
+		this.actor = actor;
 		this.clock = clock;
 	}
 
+	/** A new draft, written by whoever is signed in. */
 	@Transactional
 	public Posting create(NewPosting request) {
-		School school = this.schools.find(request.schoolId())
-			.orElseThrow(() -> new NotFoundException("no school '" + request.schoolId() + "'"));
-		if (!request.publicityEnd().isAfter(request.publicityStart())) {
-			throw new IllegalArgumentException("publicityEnd must be after publicityStart");
-		}
+		School school = school(request.schoolId());
 		String id = "p-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-		PostingContent content = new PostingContent(PostingContent.SCHEMA, id, GENERAL_NOTICE, request.title(),
-				request.body(), request.publicityStart(), request.publicityEnd(), school.name(),
-				school.timeZone().getId());
-		String sha = this.contents.put(this.codec.encode(content), CONTENT_MEDIA_TYPE);
-		Posting posting = new Posting(id, school.id(), GENERAL_NOTICE, request.title(), request.body(),
-				request.publicityStart(), request.publicityEnd(), PostingStatus.APPROVED, sha);
+		String kind = Objects.requireNonNullElse(request.kind(), GENERAL_NOTICE);
+		Posting posting = withContent(new Posting(id, school.id(), kind, request.title(), request.body(),
+				request.publicityStart(), request.publicityEnd(), PostingStatus.DRAFT, null), school);
 		this.postings.create(posting, this.clock.instant());
-		this.events.publishEvent(new PostingChanged(id, school.id()));
+		this.postings.recordAuthor(id, this.actor.name());
+		this.audit.record("posting.created", school.id(), id, posting.title());
 		return posting;
+	}
+
+	/**
+	 * Edits title, body and publicity period. An approved (or in-review) posting goes
+	 * back to review, and leaves the screens until it is approved again; a rejected one
+	 * becomes a draft.
+	 */
+	@Transactional
+	public Posting edit(String id, NewPosting request) {
+		Posting current = get(id);
+		if (!current.schoolId().equals(request.schoolId())) {
+			throw new IllegalArgumentException("a posting cannot move to another school; create a new one there");
+		}
+		PostingStatus next = switch (current.status()) {
+			case DRAFT, REJECTED -> PostingStatus.DRAFT;
+			case IN_REVIEW, APPROVED -> PostingStatus.IN_REVIEW;
+			case WITHDRAWN -> throw new ConflictException("posting '" + id + "' is withdrawn; create a new one");
+		};
+		Posting edited = withContent(new Posting(id, current.schoolId(), current.kind(), request.title(),
+				request.body(), request.publicityStart(), request.publicityEnd(), next, null),
+				school(current.schoolId()));
+		this.postings.update(edited, this.clock.instant());
+		this.audit.record("posting.edited", current.schoolId(), id,
+				current.status() + " -> " + next + "; " + edited.title());
+		this.events.publishEvent(new PostingChanged(id, current.schoolId()));
+		return edited;
+	}
+
+	/**
+	 * Moves a posting from one of {@code from} to {@code to}, or says why it cannot.
+	 * @param action the audit action, e.g. {@code posting.submitted}
+	 */
+	@Transactional
+	public Posting transition(String id, Set<PostingStatus> from, PostingStatus to, String action, String detail) {
+		Posting posting = get(id);
+		if (!from.contains(posting.status())) {
+			throw new ConflictException("posting '" + id + "' is " + posting.status().name().toLowerCase()
+					+ "; this needs it to be " + from.stream().map((s) -> s.name().toLowerCase()).sorted().toList());
+		}
+		this.postings.updateStatus(id, to, this.clock.instant());
+		this.audit.record(action, posting.schoolId(), id, detail);
+		this.events.publishEvent(new PostingChanged(id, posting.schoolId()));
+		return get(id);
 	}
 
 	/** Takes a posting off every screen; it stays on record. */
 	@Transactional
 	public Posting withdraw(String id) {
-		Posting posting = get(id);
-		Instant now = this.clock.instant();
-		this.postings.updateStatus(id, PostingStatus.WITHDRAWN, now);
-		this.events.publishEvent(new PostingChanged(id, posting.schoolId()));
-		return get(id);
+		return transition(id,
+				Set.of(PostingStatus.DRAFT, PostingStatus.IN_REVIEW, PostingStatus.APPROVED, PostingStatus.REJECTED),
+				PostingStatus.WITHDRAWN, "posting.withdrawn", null);
+	}
+
+	@Transactional
+	public void recordAttribute(String id, DisclosureAttribute attribute, String reason) {
+		this.postings.recordAttribute(id, attribute, reason);
 	}
 
 	public Posting get(String id) {
 		return this.postings.find(id).orElseThrow(() -> new NotFoundException("no posting '" + id + "'"));
+	}
+
+	/** Who created the posting; empty for postings from before the review workflow. */
+	public java.util.Optional<String> author(String id) {
+		return this.postings.author(id);
+	}
+
+	private Posting withContent(Posting p, School school) {
+		if (!p.publicityEnd().isAfter(p.publicityStart())) {
+			throw new IllegalArgumentException("publicityEnd must be after publicityStart");
+		}
+		PostingContent content = new PostingContent(PostingContent.SCHEMA, p.id(), p.kind(), p.title(), p.body(),
+				p.publicityStart(), p.publicityEnd(), school.name(), school.timeZone().getId());
+		String sha = this.contents.put(this.codec.encode(content), CONTENT_MEDIA_TYPE);
+		return new Posting(p.id(), p.schoolId(), p.kind(), p.title(), p.body(), p.publicityStart(), p.publicityEnd(),
+				p.status(), sha);
+	}
+
+	private School school(String id) {
+		return this.schools.find(id).orElseThrow(() -> new NotFoundException("no school '" + id + "'"));
 	}
 
 }

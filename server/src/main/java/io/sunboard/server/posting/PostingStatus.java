@@ -1,12 +1,20 @@
 package io.sunboard.server.posting;
 
 /**
- * Where a posting stands. The walking skeleton has no review yet: postings created
- * through the API are approved at once (the review workflow adds draft and in-review
- * before this).
+ * Where a posting stands in review. Scheduled, live and expired follow from its schedule
+ * and publicity period, so they are computed, not stored.
  */
 public enum PostingStatus {
 
-	APPROVED, WITHDRAWN
+	/** Being written; only its school's editors see it. */
+	DRAFT,
+	/** Submitted for confidentiality review. */
+	IN_REVIEW,
+	/** Approved: may be scheduled onto screens. */
+	APPROVED,
+	/** Sent back by the reviewer with a reason; editing makes it a draft again. */
+	REJECTED,
+	/** Taken off every screen; kept on record. */
+	WITHDRAWN
 
 }

@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.sunboard.server.audit.AuditLog;
 import io.sunboard.server.posting.Posting;
 import io.sunboard.server.posting.PostingChanged;
 import io.sunboard.server.posting.PostingService;
@@ -25,10 +26,13 @@ public class ScheduleService {
 
 	private final ApplicationEventPublisher events;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
 	ScheduleService(ScheduleRepository entries, PostingService postings, ApplicationEventPublisher events,
-			Clock clock) {
+			AuditLog audit, Clock clock) {
+		this.audit = audit;
 		this.entries = entries;
 		this.postings = postings;
 		this.events = events;
@@ -55,6 +59,8 @@ public class ScheduleService {
 				Objects.requireNonNullElse(request.durationSeconds(), DEFAULT_DURATION_SECONDS),
 				Objects.requireNonNullElse(request.priority(), 0));
 		this.entries.create(entry, this.clock.instant());
+		this.audit.record("posting.scheduled", posting.schoolId(), postingId,
+				entry.startsAt() + " – " + entry.endsAt());
 		this.events.publishEvent(new PostingChanged(postingId, posting.schoolId()));
 		return entry;
 	}

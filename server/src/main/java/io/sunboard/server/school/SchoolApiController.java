@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.sunboard.server.audit.AuditLog;
 import io.sunboard.server.security.AccessPolicy;
 import io.sunboard.server.security.Permission;
 import io.sunboard.server.system.NotFoundException;
@@ -24,9 +25,12 @@ class SchoolApiController {
 
 	private final AccessPolicy access;
 
-	SchoolApiController(SchoolRepository schools, AccessPolicy access) {
+	private final AuditLog audit;
+
+	SchoolApiController(SchoolRepository schools, AccessPolicy access, AuditLog audit) {
 		this.schools = schools;
 		this.access = access;
+		this.audit = audit;
 	}
 
 	@PostMapping("/api/v1/regions")
@@ -37,6 +41,7 @@ class SchoolApiController {
 			throw new IllegalArgumentException("region '" + region.id() + "' exists already");
 		}
 		this.schools.createRegion(region.id(), region.name());
+		this.audit.record("region.created", null, region.id(), region.name());
 		return region;
 	}
 
@@ -52,6 +57,7 @@ class SchoolApiController {
 		}
 		School school = new School(request.id(), request.regionId(), request.name(), zone(request.timeZone()));
 		this.schools.create(school);
+		this.audit.record("school.created", school.id(), school.id(), school.name());
 		return school;
 	}
 

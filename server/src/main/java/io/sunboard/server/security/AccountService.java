@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.sunboard.protocol.Ids;
+import io.sunboard.server.audit.AuditLog;
 
 /** Creates accounts and changes passwords; passwords are stored as bcrypt hashes only. */
 @Service
@@ -21,9 +22,13 @@ public class AccountService {
 
 	private final SecuritySettings settings;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
-	AccountService(AccountRepository accounts, PasswordEncoder encoder, SecuritySettings settings, Clock clock) {
+	AccountService(AccountRepository accounts, PasswordEncoder encoder, SecuritySettings settings, AuditLog audit,
+			Clock clock) {
+		this.audit = audit;
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.settings = settings;
@@ -41,6 +46,8 @@ public class AccountService {
 				username, (displayName == null || displayName.isBlank()) ? username : displayName, role, scope, true, 0,
 				null);
 		this.accounts.create(account, this.encoder.encode(password), this.clock.instant());
+		this.audit.record("account.created", (scope.type() == Scope.Type.SCHOOL) ? scope.id() : null, username,
+				role + " " + scope.type() + ((scope.id() != null) ? " " + scope.id() : ""));
 		return account;
 	}
 
@@ -53,6 +60,7 @@ public class AccountService {
 		}
 		requireStrong(replacement);
 		this.accounts.updatePassword(username, this.encoder.encode(replacement), this.clock.instant());
+		this.audit.record("account.password-changed", null, username, null);
 	}
 
 	public List<Account> findAll() {

@@ -51,6 +51,8 @@ class AuthorizationMatrixIT {
 
 	private String editable1;
 
+	private String d1;
+
 	@BeforeAll
 	void seed(@TempDir Path dir) {
 		this.server = RunningServer.embedded(dir).start();
@@ -63,6 +65,7 @@ class AuthorizationMatrixIT {
 		account("s1-reviewer", "REVIEWER", "SCHOOL", "s1");
 		account("r1-auditor", "AUDITOR", "REGION", "r1");
 		account("s3-editor", "SCHOOL_EDITOR", "SCHOOL", "s3");
+		this.d1 = newDevice("s1");
 		this.p1 = this.server.createApprovedPosting(posting("s1"));
 		this.p3 = this.server.createApprovedPosting(posting("s3"));
 		this.editable1 = created(this.server.post("/api/v1/postings", posting("s1"))).json().get("id").asString();
@@ -140,6 +143,27 @@ class AuthorizationMatrixIT {
 						() -> Map.of("id", "d-" + this.unique.incrementAndGet(), "schoolId", "s3", "name", "屏"), 201,
 						403, 403, 403, 403, 403, u),
 				row("GET", "/api/v1/devices", () -> "/api/v1/devices", () -> null, 200, 200, 200, 200, 200, 200, u),
+				row("PUT", "/api/v1/devices/{id}", () -> "/api/v1/devices/" + this.d1, () -> Map.of("name", "新名字"), 200,
+						200, 403, 403, 403, 403, u),
+				row("POST", "/api/v1/devices/{id}/provision", () -> "/api/v1/devices/" + this.d1 + "/provision",
+						() -> "{}", 200, 200, 403, 403, 403, 403, u),
+				row("POST", "/api/v1/devices/{id}/revoke", () -> "/api/v1/devices/" + newDevice("s1") + "/revoke",
+						() -> "{}", 204, 204, 403, 403, 403, 403, u),
+				row("GET", "/api/v1/registrations", () -> "/api/v1/registrations", () -> null, 200, 200, 200, 200, 200,
+						200, u),
+				row("POST", "/api/v1/registrations/{id}/authorize",
+						() -> "/api/v1/registrations/" + newRegistration("s1") + "/authorize",
+						() -> Map.of("deviceId", "d-" + this.unique.incrementAndGet()), 200, 200, 403, 403, 403, 403,
+						u),
+				row("POST", "/api/v1/registrations/{id}/reject",
+						() -> "/api/v1/registrations/" + newRegistration("s3") + "/reject", () -> "{}", 200, 403, 403,
+						403, 403, 403, u),
+				// screens register without an account; staff credentials change nothing
+				row("POST", "/device-api/v1/registrations", () -> "/device-api/v1/registrations",
+						() -> Map.of("schoolId", "s1", "name", "新屏"), 201, 201, 201, 201, 201, 201, 201),
+				row("GET", "/device-api/v1/registrations/{id}",
+						() -> "/device-api/v1/registrations/" + newRegistration("s1"), () -> null, 401, 401, 401, 401,
+						401, 401, 401),
 				row("POST", "/api/v1/postings", () -> "/api/v1/postings", () -> posting("s1"), 201, 201, 201, 403, 403,
 						403, u),
 				row("POST", "/api/v1/postings", () -> "/api/v1/postings", () -> posting("s3"), 201, 403, 403, 403, 403,
@@ -191,6 +215,20 @@ class AuthorizationMatrixIT {
 				// staff accounts are not device tokens
 				row("GET", "/device-api/v1/content/{sha256}", () -> "/device-api/v1/content/" + "a".repeat(64),
 						() -> null, 401, 401, 401, 401, 401, 401, 401));
+	}
+
+	private String newDevice(String school) {
+		String id = "d-" + this.unique.incrementAndGet();
+		created(this.server.post("/api/v1/devices", Map.of("id", id, "schoolId", school, "name", "屏")));
+		return id;
+	}
+
+	private String newRegistration(String school) {
+		return created(this.server.send("POST", "/device-api/v1/registrations",
+				Map.of("schoolId", school, "name", "新屏"), null, null))
+			.json()
+			.get("registrationId")
+			.asString();
 	}
 
 	/** A fresh draft for each call of a route that changes its state for good. */

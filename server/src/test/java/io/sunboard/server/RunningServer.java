@@ -144,6 +144,14 @@ final class RunningServer implements AutoCloseable {
 		return id;
 	}
 
+	/** An unauthenticated request carrying one header, as a screen sends. */
+	Response sendWithHeader(String method, String path, String header, String value) {
+		return send(HttpRequest.newBuilder(URI.create(url() + path))
+			.header(header, value)
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.build());
+	}
+
 	/** A request as any account; {@code username} null sends no credentials. */
 	Response send(String method, String path, Object body, String username, String password) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path));

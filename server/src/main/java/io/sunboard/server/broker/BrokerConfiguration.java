@@ -41,9 +41,7 @@ class BrokerConfiguration {
 
 		@Bean
 		BrokerAccounts brokerAccounts() {
-			return (device, school, secret) -> {
-				// the embedded broker asks the registry on every connect
-			};
+			return new EmbeddedBrokerAccounts();
 		}
 
 		@Bean

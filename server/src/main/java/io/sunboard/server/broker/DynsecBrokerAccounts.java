@@ -63,6 +63,19 @@ class DynsecBrokerAccounts implements BrokerAccounts {
 		send(commands);
 	}
 
+	@Override
+	public void rotate(Device device, String secret) {
+		// Mosquitto disconnects a client whose password is changed
+		send(List.of(Map.of("command", "setClientPassword", "username", device.id(), "password", secret)));
+	}
+
+	@Override
+	public void revoke(Device device) {
+		// deleting the client disconnects it and refuses it from then on
+		send(List.of(Map.of("command", "deleteClient", "username", device.id()),
+				Map.of("command", "deleteRole", "rolename", "device-" + device.id())));
+	}
+
 	private void send(List<Map<String, Object>> commands) {
 		if (this.settings.dynsecUsername() == null) {
 			throw new IllegalStateException("sunboard.broker.external.dynsec-username/-password are needed to create"

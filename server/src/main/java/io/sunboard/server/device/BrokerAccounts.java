@@ -11,4 +11,13 @@ public interface BrokerAccounts {
 
 	void provision(Device device, School school, String secret);
 
+	/**
+	 * Replaces the device's secret and disconnects it, so it must reconnect with the new
+	 * one.
+	 */
+	void rotate(Device device, String secret);
+
+	/** Cuts the device off: disconnected now, refused on its next connect. */
+	void revoke(Device device);
+
 }

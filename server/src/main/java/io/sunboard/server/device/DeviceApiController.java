@@ -8,7 +8,12 @@ import io.sunboard.server.security.Permission;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,8 +31,11 @@ class DeviceApiController {
 
 	private final AccessPolicy access;
 
+	private final ProvisioningSettings provisioning;
+
 	DeviceApiController(DeviceRepository devices, DeviceStateRepository states, DeviceRegistry registry,
-			AccessPolicy access) {
+			AccessPolicy access, ProvisioningSettings provisioning) {
+		this.provisioning = provisioning;
 		this.devices = devices;
 		this.registry = registry;
 		this.access = access;
@@ -41,6 +49,32 @@ class DeviceApiController {
 		this.access.require(Permission.MANAGE, request.schoolId());
 		return this.registry.register(request.id(), request.schoolId(), request.name(),
 				(request.profile() != null) ? request.profile() : "landscape");
+	}
+
+	/** A new secret and the screen's configuration file; the old secret stops working. */
+	@PostMapping("/api/v1/devices/{id}/provision")
+	ResponseEntity<String> provision(@PathVariable String id) {
+		Device device = this.registry.get(id);
+		this.access.require(Permission.MANAGE, device.schoolId());
+		DeviceCredentials credentials = this.registry.rotate(id);
+		return ResponseEntity.ok()
+			.contentType(MediaType.TEXT_PLAIN)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".properties\"")
+			.body(DeviceBundle.properties(device, credentials, this.provisioning));
+	}
+
+	@PostMapping("/api/v1/devices/{id}/revoke")
+	ResponseEntity<Void> revoke(@PathVariable String id) {
+		this.access.require(Permission.MANAGE, this.registry.get(id).schoolId());
+		this.registry.revoke(id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PutMapping("/api/v1/devices/{id}")
+	Device rename(@PathVariable String id, @RequestBody Map<String, String> body) {
+		this.access.require(Permission.MANAGE, this.registry.get(id).schoolId());
+		this.registry.rename(id, body.get("name"));
+		return this.registry.get(id);
 	}
 
 	@GetMapping("/api/v1/devices")

@@ -59,6 +59,53 @@ public class DeviceRegistry {
 		return new DeviceCredentials(id, secret);
 	}
 
+	/**
+	 * A new secret for the screen; the old one stops working at once, at the broker too.
+	 */
+	@Transactional
+	public DeviceCredentials rotate(String id) {
+		Device device = activeDevice(id);
+		String secret = DeviceSecrets.generate();
+		this.devices.updateSecret(id, DeviceSecrets.hash(secret));
+		this.brokerAccounts.rotate(device, secret);
+		this.audit.record("device.credentials-rotated", device.schoolId(), id, null);
+		return new DeviceCredentials(id, secret);
+	}
+
+	/**
+	 * Retires the screen and revokes its credentials: cut off at the broker, refused over
+	 * HTTP.
+	 */
+	@Transactional
+	public void revoke(String id) {
+		Device device = activeDevice(id);
+		this.devices.deactivate(id);
+		this.brokerAccounts.revoke(device);
+		this.audit.record("device.revoked", device.schoolId(), id, device.name());
+	}
+
+	@Transactional
+	public void rename(String id, String name) {
+		Device device = activeDevice(id);
+		if (name == null || name.isBlank() || name.length() > 200) {
+			throw new IllegalArgumentException("name must be 1-200 characters");
+		}
+		this.devices.rename(id, name.strip());
+		this.audit.record("device.renamed", device.schoolId(), id, device.name() + " -> " + name.strip());
+	}
+
+	public Device get(String id) {
+		return this.devices.find(id).orElseThrow(() -> new NotFoundException("no screen '" + id + "'"));
+	}
+
+	private Device activeDevice(String id) {
+		Device device = get(id);
+		if (!device.active()) {
+			throw new io.sunboard.server.system.ConflictException("screen '" + id + "' is retired");
+		}
+		return device;
+	}
+
 	/** The active device these credentials belong to, if they are right. */
 	public Optional<Device> authenticate(String deviceId, String secret) {
 		if (!Ids.isValid(deviceId)) {

@@ -34,6 +34,18 @@ public class DeviceRepository {
 			.update();
 	}
 
+	void updateSecret(String id, String secretHash) {
+		this.jdbc.sql("update device set secret_sha256 = ? where id = ?").params(secretHash, id).update();
+	}
+
+	void deactivate(String id) {
+		this.jdbc.sql("update device set active = false where id = ?").param(id).update();
+	}
+
+	void rename(String id, String name) {
+		this.jdbc.sql("update device set name = ? where id = ?").params(name, id).update();
+	}
+
 	public Optional<Device> find(String id) {
 		return this.jdbc.sql("select * from device where id = ?").param(id).query(DeviceRepository::map).optional();
 	}

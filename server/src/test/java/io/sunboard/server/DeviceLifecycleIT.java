@@ -1,0 +1,153 @@
+package io.sunboard.server;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.sunboard.testsupport.MosquittoBroker;
+import io.sunboard.testsupport.MosquittoExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A screen's credentials through their life against a real Mosquitto with dynamic
+ * security: provisioning rotates the secret, revocation cuts the screen off at the
+ * broker, and a screen that registers itself gets its credentials once an administrator
+ * authorises it.
+ */
+@ExtendWith(MosquittoExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(180)
+class DeviceLifecycleIT {
+
+	private final MosquittoBroker broker;
+
+	private RunningServer server;
+
+	DeviceLifecycleIT(MosquittoBroker broker) {
+		this.broker = broker;
+	}
+
+	@BeforeAll
+	void start(@TempDir Path dir) {
+		this.broker.addServerAccount("sunboard/v1", "sunboard-server", "server-secret-1");
+		this.server = RunningServer
+			.external(dir, this.broker.url(), "sunboard-server", "server-secret-1", this.broker.adminUsername(),
+					this.broker.adminPassword())
+			.with("sunboard.provisioning.broker-url", this.broker.url())
+			.start();
+		this.server.post("/api/v1/regions", Map.of("id", "r1", "name", "区"));
+		this.server.post("/api/v1/schools", Map.of("id", "s1", "regionId", "r1", "name", "实验小学"));
+	}
+
+	@AfterAll
+	void stop() {
+		this.server.close();
+	}
+
+	@Test
+	void provisioningRotatesTheSecretAndTheOldOneStopsWorking() throws Exception {
+		String first = register("rotating-screen");
+		MqttClient connected = connect("rotating-screen", first);
+
+		RunningServer.Response bundle = this.server.post("/api/v1/devices/rotating-screen/provision", "{}");
+		assertThat(bundle.status()).isEqualTo(200);
+		Properties config = new Properties();
+		config.load(new StringReader(bundle.body()));
+		assertThat(config.getProperty("device.id")).isEqualTo("rotating-screen");
+		assertThat(config.getProperty("broker.url")).isEqualTo(this.broker.url());
+		String second = config.getProperty("device.secret");
+		assertThat(second).isNotBlank().isNotEqualTo(first);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> !connected.isConnected());
+		assertThatThrownBy(() -> connect("rotating-screen", first)).isInstanceOf(MqttException.class);
+		connect("rotating-screen", second).disconnect();
+	}
+
+	@Test
+	void revokedScreenIsCutOffAndItsNextConnectFails() throws Exception {
+		String secret = register("stolen-screen");
+		MqttClient connected = connect("stolen-screen", secret);
+
+		assertThat(this.server.post("/api/v1/devices/stolen-screen/revoke", "{}").status()).isEqualTo(204);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> !connected.isConnected());
+		assertThatThrownBy(() -> connect("stolen-screen", secret)).isInstanceOf(MqttException.class);
+		RunningServer.Response content = this.server.send("GET", "/device-api/v1/content/" + "a".repeat(64), null, null,
+				null);
+		assertThat(content.status()).isEqualTo(401);
+		assertThat(this.server.post("/api/v1/devices/stolen-screen/provision", "{}").status())
+			.as("a retired screen is not provisioned again")
+			.isEqualTo(409);
+	}
+
+	@Test
+	void screenThatRegistersItselfWaitsForAnAdministratorAndCollectsItsCredentialsOnce() throws Exception {
+		RunningServer.Response requested = this.server.send("POST", "/device-api/v1/registrations",
+				Map.of("schoolId", "s1", "name", "二楼走廊屏", "profile", "portrait"), null, null);
+		assertThat(requested.status()).isEqualTo(201);
+		String id = requested.json().get("registrationId").asString();
+		String token = requested.json().get("pollToken").asString();
+
+		assertThat(poll(id, token).json().get("status").asString()).isEqualTo("PENDING");
+		assertThat(poll(id, "not-the-token").status()).isEqualTo(401);
+		assertThat(this.server.get("/api/v1/registrations").body()).contains(id).contains("二楼走廊屏");
+
+		RunningServer.Response authorized = this.server.post("/api/v1/registrations/" + id + "/authorize",
+				Map.of("deviceId", "corridor-2f"));
+		assertThat(authorized.status()).as(authorized.body()).isEqualTo(200);
+
+		RunningServer.Response collected = poll(id, token);
+		assertThat(collected.json().get("status").asString()).isEqualTo("AUTHORIZED");
+		String secret = collected.json().get("secret").asString();
+		assertThat(secret).isNotBlank();
+		assertThat(poll(id, token).json().get("secret").isNull()).as("handed out once").isTrue();
+		connect("corridor-2f", secret).disconnect();
+	}
+
+	private RunningServer.Response poll(String id, String token) {
+		return this.server.sendWithHeader("GET", "/device-api/v1/registrations/" + id, "Authorization",
+				"Bearer " + token);
+	}
+
+	private String register(String deviceId) {
+		RunningServer.Response device = this.server.post("/api/v1/devices",
+				Map.of("id", deviceId, "schoolId", "s1", "name", "屏"));
+		assertThat(device.status()).isEqualTo(201);
+		return device.json().get("secret").asString();
+	}
+
+	private MqttClient connect(String deviceId, String secret) throws MqttException {
+		MqttClient client = new MqttClient(this.broker.url(), deviceId, new MemoryPersistence());
+		MqttConnectionOptions options = new MqttConnectionOptions();
+		options.setUserName(deviceId);
+		options.setPassword(secret.getBytes(StandardCharsets.UTF_8));
+		options.setConnectionTimeout(10);
+		try {
+			client.connect(options);
+		}
+		catch (MqttException ex) {
+			client.close(true);
+			throw ex;
+		}
+		return client;
+	}
+
+}

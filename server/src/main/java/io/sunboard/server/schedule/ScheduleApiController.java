@@ -4,9 +4,11 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,6 +29,18 @@ class ScheduleApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	ScheduleEntry schedule(@PathVariable String id, @Valid @RequestBody NewScheduleEntry request) {
 		return this.service.schedule(id, request);
+	}
+
+	@PutMapping("/api/v1/postings/{id}/schedule/{entryId}")
+	ScheduleEntry replace(@PathVariable String id, @PathVariable String entryId,
+			@Valid @RequestBody NewScheduleEntry request) {
+		return this.service.replace(id, entryId, request);
+	}
+
+	@DeleteMapping("/api/v1/postings/{id}/schedule/{entryId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@PathVariable String id, @PathVariable String entryId) {
+		this.service.delete(id, entryId);
 	}
 
 	@GetMapping("/api/v1/postings/{id}/schedule")

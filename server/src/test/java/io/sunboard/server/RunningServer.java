@@ -123,6 +123,17 @@ final class RunningServer implements AutoCloseable {
 			.build());
 	}
 
+	Response put(String path, Object body) {
+		String json = (body instanceof String s) ? s : JSON.writeValueAsString(body);
+		return send(request(path).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
+	Response delete(String path) {
+		return send(request(path).DELETE().build());
+	}
+
 	private HttpRequest.Builder request(String path) {
 		String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
 		return HttpRequest.newBuilder(URI.create(url() + path)).header("Authorization", "Basic " + basic);

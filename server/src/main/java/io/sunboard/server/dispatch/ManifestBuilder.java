@@ -87,7 +87,8 @@ public class ManifestBuilder {
 
 	/** The hash that decides whether a device's manifest must be republished. */
 	public String contentHash(String deviceId, School school, List<ManifestItem> items) {
-		return Sha256.of(this.codec.encode(new HashedPart(deviceId, school.id(), school.name(), items)));
+		return Sha256
+			.of(this.codec.encode(new HashedPart(deviceId, school.id(), school.name(), school.regionId(), items)));
 	}
 
 	private static List<ManifestItem> assemble(List<SchoolPlan.Expanded> expanded) {
@@ -118,7 +119,8 @@ public class ManifestBuilder {
 		return index.stream().map(items::get).toList();
 	}
 
-	private record HashedPart(String deviceId, String schoolId, String schoolName, List<ManifestItem> items) {
+	private record HashedPart(String deviceId, String schoolId, String schoolName, String regionId,
+			List<ManifestItem> items) {
 
 	}
 

@@ -131,7 +131,7 @@ public class ManifestDispatcher {
 		}
 		long version = (previous != null) ? previous.version() + 1 : 1;
 		Manifest manifest = new Manifest(Manifest.SCHEMA, device.id(), school.id(), school.name(), version, hash, now,
-				items);
+				items, school.regionId());
 		byte[] payload = this.codec.encode(manifest);
 		this.manifests.save(new DeviceManifestRepository.Stored(device.id(), version, hash,
 				new String(payload, StandardCharsets.UTF_8)), now);

@@ -20,3 +20,13 @@ create table device_tag (
     tag        varchar(64) not null,
     primary key (device_id, tag)
 );
+
+-- Emergency alerts in force, so they can be published again when the broker may have lost
+-- its retained messages (the embedded broker keeps them in memory only).
+create table active_alert (
+    scope      varchar(16)   not null,
+    target_id  varchar(64)   not null,
+    payload    varchar(8000) not null,
+    issued_at  timestamp with time zone not null,
+    primary key (scope, target_id)
+);

@@ -21,6 +21,12 @@ interface BrokerConnection extends AutoCloseable {
 	 */
 	boolean publish(String topic, byte[] payload, int qos, boolean retained);
 
+	/**
+	 * Subscribes to more topics in the current session, if there is one; later sessions
+	 * subscribe to them on connect (see the implementation's settings).
+	 */
+	void subscribe(java.util.List<String> topics);
+
 	/** Publishes {@code offline} when connected, disconnects and stops reconnecting. */
 	@Override
 	void close();

@@ -56,7 +56,9 @@ public final class KioskClient implements AutoCloseable {
 				sender.wake();
 				return recorded;
 			};
-			Player player = new Player(content, renderer, config, recorder, clock, threads.timer());
+			Alerts alerts = new Alerts(codec, identity.topics(), this.broker::subscribe);
+			Player player = new Player(content, renderer, config, recorder, clock, threads.timer(), alerts);
+			alerts.onChange(player::refresh);
 			this.manifests = new ManifestUpdater(config.deviceId(), codec, content,
 					new ContentFetcher(ContentFetcher.newHttpClient(), config.serverUrl(), config.deviceId(),
 							config.secret()),
@@ -69,7 +71,8 @@ public final class KioskClient implements AutoCloseable {
 			this.manifests.restore();
 			player.start();
 			this.playerServer.start();
-			this.broker.start(new MessageRouter(identity, this.manifests, new Commands(codec, clock, player), sender));
+			this.broker
+				.start(new MessageRouter(identity, this.manifests, new Commands(codec, clock, player), sender, alerts));
 			long heartbeatMs = config.heartbeatInterval().toMillis();
 			threads.timer().scheduleAtFixedRate(heartbeats::beat, heartbeatMs, heartbeatMs, TimeUnit.MILLISECONDS);
 			// Catches acks that never came; the sender resends what is overdue.

@@ -18,8 +18,11 @@ final class MessageRouter implements BrokerConnection.Listener {
 
 	private final EventSender events;
 
-	MessageRouter(Identity identity, ManifestUpdater manifests, Commands commands, EventSender events) {
+	private final Alerts alerts;
+
+	MessageRouter(Identity identity, ManifestUpdater manifests, Commands commands, EventSender events, Alerts alerts) {
 		this.identity = identity;
+		this.alerts = alerts;
 		this.manifests = manifests;
 		this.commands = commands;
 		this.events = events;
@@ -46,6 +49,10 @@ final class MessageRouter implements BrokerConnection.Listener {
 	}
 
 	private void route(String topic, byte[] payload) {
+		if (this.alerts.handles(topic)) {
+			this.alerts.received(topic, payload);
+			return;
+		}
 		Topics.DeviceTopic parsed = this.identity.topics().parseDevice(topic).orElse(null);
 		if (parsed == null || !parsed.deviceId().equals(this.identity.deviceId())) {
 			log.warn("Ignoring message on unexpected topic {}", topic);

@@ -3,6 +3,9 @@ package io.sunboard.kiosk;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -62,6 +65,9 @@ final class PahoConnection implements BrokerConnection {
 
 	private volatile Listener listener;
 
+	/** Alert topics learned from the manifest, subscribed to at every connect. */
+	private final Set<String> extraTopics = new CopyOnWriteArraySet<>();
+
 	private final MqttAsyncClient client;
 
 	private volatile State state = State.IDLE;
@@ -101,6 +107,22 @@ final class PahoConnection implements BrokerConnection {
 				attempt();
 			}
 		});
+	}
+
+	@Override
+	public synchronized void subscribe(List<String> topics) {
+		this.extraTopics.addAll(topics);
+		if (this.state != State.SUBSCRIBING && this.state != State.CONNECTED) {
+			return;
+		}
+		// Subscribing twice to a topic is harmless, so a session being set up gets it
+		// too.
+		try {
+			this.client.subscribe(SessionSettings.alertSubscriptions(topics), null, null, new MqttProperties());
+		}
+		catch (MqttException ex) {
+			log.warn("Subscribing to {} failed ({}); the next session subscribes again", topics, ex.getMessage());
+		}
 	}
 
 	@Override
@@ -157,7 +179,7 @@ final class PahoConnection implements BrokerConnection {
 		log.info("Connected to {} as {}", this.client.getServerURI(), this.identity.deviceId());
 		try {
 			this.client.publish(this.statuses.topic(), this.statuses.online(epoch));
-			this.client.subscribe(this.settings.subscriptions(), null, new MqttActionListener() {
+			this.client.subscribe(this.settings.subscriptions(this.extraTopics), null, new MqttActionListener() {
 				@Override
 				public void onSuccess(IMqttToken token) {
 					onTimer(() -> subscribed(epoch, token.getReasonCodes()));

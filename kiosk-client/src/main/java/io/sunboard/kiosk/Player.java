@@ -1,6 +1,7 @@
 package io.sunboard.kiosk;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import io.sunboard.kiosk.Schedule.Ended;
 import io.sunboard.kiosk.Schedule.Selection;
 import io.sunboard.kiosk.Schedule.Showing;
+import io.sunboard.protocol.Alert;
 import io.sunboard.protocol.DeviceEvent;
 import io.sunboard.protocol.Manifest;
 import io.sunboard.protocol.PostingContent;
@@ -60,8 +62,16 @@ final class Player {
 
 	private String lastError;
 
+	private final Alerts alerts;
+
 	Player(ContentStore store, PostingRenderer renderer, KioskConfig config, EventRecorder recorder, Clock clock,
 			ScheduledExecutorService timer) {
+		this(store, renderer, config, recorder, clock, timer, Alerts.none());
+	}
+
+	Player(ContentStore store, PostingRenderer renderer, KioskConfig config, EventRecorder recorder, Clock clock,
+			ScheduledExecutorService timer, Alerts alerts) {
+		this.alerts = alerts;
 		this.store = store;
 		this.renderer = renderer;
 		this.profile = config.profile();
@@ -81,6 +91,7 @@ final class Player {
 	/** Swaps in a manifest (any thread); the screen follows on the next tick, at once. */
 	void show(Manifest manifest) {
 		this.playlist.set(Playlist.of(manifest, this.store));
+		this.alerts.follow(manifest);
 		refresh();
 	}
 
@@ -106,6 +117,13 @@ final class Player {
 	void tick() {
 		try {
 			Playlist list = this.playlist.get();
+			Optional<Alert> alert = this.alerts.current();
+			if (alert.isPresent()) {
+				interrupt();
+				showAlert(alert.get(), list);
+				this.lastError = null;
+				return;
+			}
 			Selection selection = Schedule.choose(list.manifest(), this.clock.instant(), this.current);
 			this.current = selection.showing();
 			display(selection.showing(), list);
@@ -142,6 +160,27 @@ final class Player {
 		}
 		String html = this.renderer.renderPosting(content.get(), this.profile, this.locale);
 		this.now.set(new NowShowing(key, html, showing.item().postingId()));
+	}
+
+	/**
+	 * An alert takes the screen at once: the showing it cuts short is journaled with its
+	 * actual duration, and the loop starts afresh when the alert is cleared.
+	 */
+	private void interrupt() {
+		if (this.current != null) {
+			Instant now = this.clock.instant();
+			Instant until = now.isAfter(this.current.since()) ? now : this.current.since();
+			journal(new Ended(this.current.item(), this.current.since(), until, false));
+			this.current = null;
+		}
+	}
+
+	private void showAlert(Alert alert, Playlist list) {
+		String key = "alert:" + alert.id() + ":" + alert.issuedAt();
+		if (!key.equals(this.now.get().key())) {
+			this.now.set(new NowShowing(key,
+					this.renderer.renderAlert(alert.text(), list.schoolName(), this.profile, this.locale), null));
+		}
 	}
 
 	private NowShowing idle(String schoolName) {

@@ -44,7 +44,8 @@ record Playlist(Manifest manifest, String schoolName) {
 			}
 		}
 		Manifest reduced = new Manifest(manifest.schema(), manifest.deviceId(), manifest.schoolId(),
-				manifest.schoolName(), manifest.version(), manifest.contentHash(), manifest.generatedAt(), playable);
+				manifest.schoolName(), manifest.version(), manifest.contentHash(), manifest.generatedAt(), playable,
+				manifest.regionId());
 		return new Playlist(reduced, schoolName);
 	}
 

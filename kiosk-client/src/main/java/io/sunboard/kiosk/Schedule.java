@@ -2,11 +2,11 @@ package io.sunboard.kiosk;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 import io.sunboard.protocol.Manifest;
 import io.sunboard.protocol.ManifestItem;
+import io.sunboard.protocol.Playback;
 
 /**
  * What the screen shows at an instant: a pure function of the manifest, the time and what
@@ -17,9 +17,6 @@ import io.sunboard.protocol.ManifestItem;
  * the manifest) leaves the screen at once, without waiting for its duration.
  */
 final class Schedule {
-
-	private static final Comparator<ManifestItem> BY_PRIORITY = Comparator.comparingInt(ManifestItem::priority)
-		.reversed();
 
 	private Schedule() {
 	}
@@ -58,16 +55,9 @@ final class Schedule {
 		return new Selection(new Showing(eligible.get(next), next, now), ended);
 	}
 
-	/** Items whose windows contain {@code now}, in play order. */
+	/** Items whose windows contain {@code now}, in play order (see {@link Playback}). */
 	static List<ManifestItem> eligible(Manifest manifest, Instant now) {
-		if (manifest == null) {
-			return List.of();
-		}
-		return manifest.items()
-			.stream()
-			.filter((item) -> item.windows().stream().anyMatch((window) -> window.contains(now)))
-			.sorted(BY_PRIORITY)
-			.toList();
+		return Playback.eligible(manifest, now);
 	}
 
 	private static int indexOf(List<ManifestItem> items, String postingId) {

@@ -1,6 +1,9 @@
 package io.sunboard.kiosk;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
@@ -40,13 +43,24 @@ final class SessionSettings {
 		return options;
 	}
 
-	/** The device's manifest, command and ack topics; nothing else is granted to it. */
-	MqttSubscription[] subscriptions() {
+	/**
+	 * The device's manifest, command and ack topics, and the alert topics of its school
+	 * and region once its manifest named them; nothing else is granted to it.
+	 */
+	MqttSubscription[] subscriptions(Collection<String> alertTopics) {
 		Topics topics = this.identity.topics();
 		String device = this.identity.deviceId();
-		return new MqttSubscription[] { subscription(topics.manifest(device), DeviceChannel.MANIFEST),
-				subscription(topics.command(device), DeviceChannel.COMMAND),
-				subscription(topics.ack(device), DeviceChannel.ACK) };
+		List<MqttSubscription> all = new ArrayList<>(
+				List.of(subscription(topics.manifest(device), DeviceChannel.MANIFEST),
+						subscription(topics.command(device), DeviceChannel.COMMAND),
+						subscription(topics.ack(device), DeviceChannel.ACK)));
+		all.addAll(List.of(alertSubscriptions(alertTopics)));
+		return all.toArray(MqttSubscription[]::new);
+	}
+
+	/** Alert topics: QoS 1, retained alerts delivered on subscribe. */
+	static MqttSubscription[] alertSubscriptions(Collection<String> alertTopics) {
+		return alertTopics.stream().map((t) -> new MqttSubscription(t, 1)).toArray(MqttSubscription[]::new);
 	}
 
 	private static MqttSubscription subscription(String topic, DeviceChannel channel) {

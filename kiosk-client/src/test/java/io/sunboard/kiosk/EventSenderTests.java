@@ -132,6 +132,10 @@ class EventSenderTests {
 	/** Records what would have been published. */
 	static final class FakeBroker implements BrokerConnection {
 
+		@Override
+		public void subscribe(java.util.List<String> topics) {
+		}
+
 		volatile boolean connected;
 
 		final List<byte[]> published = new CopyOnWriteArrayList<>();

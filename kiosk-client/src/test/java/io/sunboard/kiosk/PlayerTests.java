@@ -13,9 +13,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.sunboard.protocol.Alert;
 import io.sunboard.protocol.DeviceEvent;
 import io.sunboard.protocol.EventType;
 import io.sunboard.protocol.PostingContent;
+import io.sunboard.protocol.Topics;
 import io.sunboard.templates.PostingRenderer;
 
 import static io.sunboard.kiosk.Fixtures.T0;
@@ -141,6 +143,33 @@ class PlayerTests {
 		this.player.tick();
 
 		assertThat(this.player.nowPlaying()).isEqualTo("awards");
+	}
+
+	@Test
+	void alertTakesTheScreenOverTheLoopAndTheLoopResumesWhenCleared() {
+		Topics topics = Topics.defaults();
+		Alerts alerts = new Alerts(Fixtures.CODEC, topics, (t) -> {
+		});
+		Player withAlerts = new Player(this.store, renderer, Fixtures.config(this.dir),
+				(event) -> this.events.add(event), this.clock, this.noTimer, alerts);
+		withAlerts.show(Fixtures.manifest("lobby-01", 1, item(this.fees, 10, always())));
+		withAlerts.tick();
+		assertThat(withAlerts.nowPlaying()).isEqualTo("fees");
+
+		this.clock.advance(Duration.ofSeconds(4));
+		alerts.received(topics.schoolAlert("school-1"),
+				Fixtures.CODEC.encode(new Alert("a-1", "紧急疏散，请按指示离开教学楼", this.clock.instant())));
+		withAlerts.tick();
+
+		assertThat(withAlerts.now().html()).contains("紧急通知", "紧急疏散").doesNotContain("2026年秋季收费公示");
+		assertThat(withAlerts.nowPlaying()).isNull();
+		assertThat(this.events).singleElement()
+			.satisfies((e) -> assertThat(e.durationMs()).as("the showing cut short, with its real length")
+				.isEqualTo(4000));
+
+		alerts.received(topics.schoolAlert("school-1"), new byte[0]);
+		withAlerts.tick();
+		assertThat(withAlerts.nowPlaying()).isEqualTo("fees");
 	}
 
 }

@@ -192,6 +192,22 @@ class AuthorizationMatrixIT {
 						() -> "{}", 200, 200, 200, 403, 403, 403, u),
 				row("POST", "/api/v1/postings/{id}/schedule", () -> "/api/v1/postings/" + this.p1 + "/schedule",
 						this::window, 201, 201, 201, 403, 403, 403, u),
+				row("PUT", "/api/v1/postings/{id}/schedule/{entryId}",
+						() -> "/api/v1/postings/" + this.p1 + "/schedule/" + newEntry(this.p1), this::window, 200, 200,
+						200, 403, 403, 403, u),
+				row("DELETE", "/api/v1/postings/{id}/schedule/{entryId}",
+						() -> "/api/v1/postings/" + this.p1 + "/schedule/" + newEntry(this.p1), () -> null, 204, 204,
+						204, 403, 403, 403, u),
+				row("PUT", "/api/v1/devices/{id}/tags", () -> "/api/v1/devices/" + this.d1 + "/tags",
+						() -> Map.of("tags", List.of("lobby")), 200, 200, 403, 403, 403, 403, u),
+				row("GET", "/api/v1/devices/{id}/now-and-next", () -> "/api/v1/devices/" + this.d1 + "/now-and-next",
+						() -> null, 200, 200, 200, 200, 200, 403, u),
+				row("POST", "/api/v1/alerts", () -> "/api/v1/alerts",
+						() -> Map.of("scope", "school", "id", "s1", "text", "今日停课"), 201, 201, 201, 403, 403, 403, u),
+				row("POST", "/api/v1/alerts", () -> "/api/v1/alerts",
+						() -> Map.of("scope", "region", "id", "r1", "text", "今日停课"), 201, 201, 403, 403, 403, 403, u),
+				row("DELETE", "/api/v1/alerts/{scope}/{id}", () -> "/api/v1/alerts/school/s1", () -> null, 204, 204,
+						204, 403, 403, 403, u),
 				row("GET", "/api/v1/postings/{id}/schedule", () -> "/api/v1/postings/" + this.p1 + "/schedule",
 						() -> null, 200, 200, 200, 200, 200, 403, u),
 				row("GET", "/api/v1/postings/{id}/proof-of-play",
@@ -215,6 +231,15 @@ class AuthorizationMatrixIT {
 				// staff accounts are not device tokens
 				row("GET", "/device-api/v1/content/{sha256}", () -> "/device-api/v1/content/" + "a".repeat(64),
 						() -> null, 401, 401, 401, 401, 401, 401, 401));
+	}
+
+	/**
+	 * A fresh schedule entry (as the administrator) for rows that replace or delete one.
+	 */
+	private String newEntry(String posting) {
+		return created(this.server.post("/api/v1/postings/" + posting + "/schedule", window())).json()
+			.get("id")
+			.asString();
 	}
 
 	private String newDevice(String school) {

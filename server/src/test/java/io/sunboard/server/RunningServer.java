@@ -171,6 +171,14 @@ final class RunningServer implements AutoCloseable {
 		return send(request.build());
 	}
 
+	Response put(String path, Object body) {
+		return send("PUT", path, body, "admin", ADMIN_PASSWORD);
+	}
+
+	Response delete(String path) {
+		return send("DELETE", path, null, "admin", ADMIN_PASSWORD);
+	}
+
 	private Response send(HttpRequest request) {
 		try {
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -90,6 +90,14 @@ public final class PostingRenderer {
 		return this.engine.process("idle", context).strip();
 	}
 
+	/** An emergency alert over the whole screen, in place of the loop. */
+	public String renderAlert(String text, String schoolName, ScreenProfile profile, Locale locale) {
+		Context context = context(profile, locale);
+		context.setVariable("paragraphs", BodyText.paragraphs(text));
+		context.setVariable("schoolName", blankToNull(schoolName));
+		return this.engine.process("alert", context).strip();
+	}
+
 	/** The shared CSS: CJK font fallback chain and type sized for each profile. */
 	public String stylesheet() {
 		return this.stylesheet;

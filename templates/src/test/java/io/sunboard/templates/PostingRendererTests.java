@@ -124,4 +124,20 @@ class PostingRendererTests {
 		assertThat(ScreenProfile.KIOSK.cssClass()).isEqualTo("profile-kiosk");
 	}
 
+	@Test
+	void alertTakesTheScreenWithEscapedTextInEachLanguage() {
+		String html = renderer.renderAlert("因暴雨红色预警，今日停课。\n<b>请家长注意安全</b>", "丰泽区实验小学", ScreenProfile.LANDSCAPE,
+				Locale.SIMPLIFIED_CHINESE);
+
+		assertThat(html).contains("class=\"alert")
+			.contains("紧急通知")
+			.contains("因暴雨红色预警，今日停课。")
+			.contains("&lt;b&gt;请家长注意安全&lt;/b&gt;")
+			.contains("丰泽区实验小学");
+		assertThat(renderer.renderAlert("Storm", null, ScreenProfile.KIOSK, Locale.ENGLISH))
+			.contains("Emergency notice");
+		assertThat(renderer.renderAlert("暴雨", null, ScreenProfile.PORTRAIT, Locale.TRADITIONAL_CHINESE))
+			.contains("緊急通知");
+	}
+
 }

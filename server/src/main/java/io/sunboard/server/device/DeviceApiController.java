@@ -2,20 +2,23 @@ package io.sunboard.server.device;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.sunboard.server.security.AccessPolicy;
 import io.sunboard.server.security.Permission;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,10 +36,13 @@ class DeviceApiController {
 
 	private final ProvisioningSettings provisioning;
 
+	private final DeviceTagging tagging;
+
 	DeviceApiController(DeviceRepository devices, DeviceStateRepository states, DeviceRegistry registry,
-			AccessPolicy access, ProvisioningSettings provisioning) {
+			AccessPolicy access, ProvisioningSettings provisioning, DeviceTagging tagging) {
 		this.provisioning = provisioning;
 		this.devices = devices;
+		this.tagging = tagging;
 		this.registry = registry;
 		this.access = access;
 		this.states = states;
@@ -84,6 +90,22 @@ class DeviceApiController {
 			.stream()
 			.map((d) -> new DeviceView(d, byId.get(d.id())))
 			.toList();
+	}
+
+	/**
+	 * Replaces a screen's tags; schedule entries with a GROUP target select screens by
+	 * tag.
+	 */
+	@PutMapping("/api/v1/devices/{id}/tags")
+	Set<String> tags(@PathVariable String id, @Valid @RequestBody Tags request) {
+		this.access.require(Permission.MANAGE, this.registry.get(id).schoolId());
+		return this.tagging.replace(id, request.tags());
+	}
+
+	record Tags(@NotNull(message = "tags is required: a list such as [\"lobby\"]") @Size(max = 20,
+			message = "a screen has at most 20 tags") Set<@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}",
+					message = "a tag is 1-64 letters, digits, '-', '_' or '.', such as lobby") String> tags) {
+
 	}
 
 	record NewDevice(@NotBlank(message = "id is required") String id,

@@ -3,8 +3,12 @@ package io.sunboard.server.device;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -59,6 +63,36 @@ public class DeviceRepository {
 
 	public List<Device> findAll() {
 		return this.jdbc.sql("select * from device order by school_id, id").query(DeviceRepository::map).list();
+	}
+
+	/**
+	 * Tags of the active screens of a school, by device id (screens without tags are
+	 * absent).
+	 */
+	public Map<String, Set<String>> tagsBySchool(String schoolId) {
+		Map<String, Set<String>> tags = new HashMap<>();
+		this.jdbc
+			.sql("select t.device_id, t.tag from device_tag t join device d on d.id = t.device_id"
+					+ " where d.school_id = ? and d.active")
+			.param(schoolId)
+			.query((rs) -> {
+				tags.computeIfAbsent(rs.getString(1), (k) -> new TreeSet<>()).add(rs.getString(2));
+			});
+		return tags;
+	}
+
+	public Set<String> tags(String deviceId) {
+		return new TreeSet<>(this.jdbc.sql("select tag from device_tag where device_id = ?")
+			.param(deviceId)
+			.query(String.class)
+			.list());
+	}
+
+	void replaceTags(String deviceId, Set<String> tags) {
+		this.jdbc.sql("delete from device_tag where device_id = ?").param(deviceId).update();
+		for (String tag : tags) {
+			this.jdbc.sql("insert into device_tag (device_id, tag) values (?, ?)").params(deviceId, tag).update();
+		}
 	}
 
 	/**

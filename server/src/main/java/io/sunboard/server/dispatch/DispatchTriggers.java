@@ -1,5 +1,6 @@
 package io.sunboard.server.dispatch;
 
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -12,7 +13,10 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.sunboard.server.broker.BrokerConnected;
+import io.sunboard.server.device.DeviceTagsChanged;
 import io.sunboard.server.posting.PostingChanged;
+import io.sunboard.server.schedule.ScheduleChanged;
+import io.sunboard.server.schedule.ScheduleRepository;
 import io.sunboard.server.system.Threads;
 
 /**
@@ -29,12 +33,37 @@ class DispatchTriggers implements DisposableBean {
 
 	private final ExecutorService executor = Executors.newSingleThreadExecutor(Threads.named("dispatch"));
 
-	DispatchTriggers(ManifestDispatcher dispatcher) {
+	private final ScheduleRepository schedule;
+
+	DispatchTriggers(ManifestDispatcher dispatcher, ScheduleRepository schedule) {
 		this.dispatcher = dispatcher;
+		this.schedule = schedule;
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void onPostingChanged(PostingChanged event) {
+		List<String> regions = this.schedule.regionsTargetedBy(event.postingId());
+		run(() -> {
+			this.dispatcher.dispatchSchool(event.schoolId());
+			regions.forEach(this.dispatcher::dispatchRegion);
+		});
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void onScheduleChanged(ScheduleChanged event) {
+		run(() -> {
+			if (event.regionId() != null) {
+				// the region's schools include the posting's own
+				this.dispatcher.dispatchRegion(event.regionId());
+			}
+			else {
+				this.dispatcher.dispatchSchool(event.schoolId());
+			}
+		});
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void onDeviceTagsChanged(DeviceTagsChanged event) {
 		run(() -> this.dispatcher.dispatchSchool(event.schoolId()));
 	}
 

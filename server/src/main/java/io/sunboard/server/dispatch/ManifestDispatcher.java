@@ -3,10 +3,10 @@ package io.sunboard.server.dispatch;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +22,7 @@ import io.sunboard.server.device.Device;
 import io.sunboard.server.device.DeviceRepository;
 import io.sunboard.server.posting.Posting;
 import io.sunboard.server.posting.PostingRepository;
+import io.sunboard.server.schedule.ScheduleEntry;
 import io.sunboard.server.schedule.ScheduleRepository;
 import io.sunboard.server.school.School;
 import io.sunboard.server.school.SchoolRepository;
@@ -78,17 +79,34 @@ public class ManifestDispatcher {
 		if (school == null) {
 			return 0;
 		}
-		Map<String, Posting> byId = this.postings.findBySchool(schoolId)
-			.stream()
-			.collect(Collectors.toMap(Posting::id, Function.identity()));
-		List<ManifestItem> items = this.builder.items(this.schedule.findCurrent(schoolId, now), byId, now);
+		List<ScheduleEntry> entries = this.schedule.findCurrent(schoolId, school.regionId(), now);
+		Map<String, Posting> byId = new HashMap<>();
+		this.postings.findBySchool(schoolId).forEach((p) -> byId.put(p.id(), p));
+		for (ScheduleEntry entry : entries) {
+			if (!byId.containsKey(entry.postingId())) {
+				// a region-wide posting of another school of the region
+				this.postings.find(entry.postingId()).ifPresent((p) -> byId.put(p.id(), p));
+			}
+		}
+		SchoolPlan plan = this.builder.plan(school, entries, byId, now);
+		Map<String, Set<String>> tags = this.devices.tagsBySchool(schoolId);
 		int published = 0;
 		for (Device device : this.devices.findBySchool(schoolId)) {
+			List<ManifestItem> items = this.builder.items(plan, device.id(), tags.getOrDefault(device.id(), Set.of()));
 			if (dispatchDevice(device, school, items, now)) {
 				published++;
 			}
 		}
 		return published;
+	}
+
+	/** Recomputes the screens of every school of a region. */
+	public int dispatchRegion(String regionId) {
+		return this.schools.findAll()
+			.stream()
+			.filter((s) -> s.regionId().equals(regionId))
+			.mapToInt((s) -> dispatchSchool(s.id()))
+			.sum();
 	}
 
 	public int dispatchAll() {
@@ -113,7 +131,7 @@ public class ManifestDispatcher {
 		}
 		long version = (previous != null) ? previous.version() + 1 : 1;
 		Manifest manifest = new Manifest(Manifest.SCHEMA, device.id(), school.id(), school.name(), version, hash, now,
-				items);
+				items, school.regionId());
 		byte[] payload = this.codec.encode(manifest);
 		this.manifests.save(new DeviceManifestRepository.Stored(device.id(), version, hash,
 				new String(payload, StandardCharsets.UTF_8)), now);

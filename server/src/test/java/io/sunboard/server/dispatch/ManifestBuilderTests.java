@@ -1,9 +1,11 @@
 package io.sunboard.server.dispatch;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +15,8 @@ import io.sunboard.protocol.TimeWindow;
 import io.sunboard.server.posting.Posting;
 import io.sunboard.server.posting.PostingStatus;
 import io.sunboard.server.schedule.ScheduleEntry;
+import io.sunboard.server.schedule.ScheduleSettings;
+import io.sunboard.server.schedule.TargetType;
 import io.sunboard.server.school.School;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,14 +29,15 @@ class ManifestBuilderTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");
 
-	private final ManifestBuilder builder = new ManifestBuilder(new JsonCodec());
+	private final ManifestBuilder builder = new ManifestBuilder(new JsonCodec(),
+			new ScheduleSettings(Duration.ofDays(7)));
 
 	@Test
 	void windowIsCutToThePublicityPeriod() {
 		Posting posting = posting("p1", PostingStatus.APPROVED, "2026-11-23T01:00:00Z", "2026-11-23T05:00:00Z");
 		ScheduleEntry entry = entry("p1", "2026-11-23T00:00:00Z", "2026-11-24T00:00:00Z", 0);
 
-		List<ManifestItem> items = this.builder.items(List.of(entry), Map.of("p1", posting), NOW);
+		List<ManifestItem> items = items(List.of(entry), Map.of("p1", posting), NOW);
 
 		assertThat(items).singleElement()
 			.satisfies((item) -> assertThat(item.windows()).containsExactly(
@@ -42,9 +47,10 @@ class ManifestBuilderTests {
 	@Test
 	void withdrawnPostingsAndWindowsThatHaveEndedAreLeftOut() {
 		Posting withdrawn = posting("p1", PostingStatus.WITHDRAWN, "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z");
-		Posting ended = posting("p2", PostingStatus.APPROVED, "2026-11-20T00:00:00Z", "2026-11-23T01:59:59Z");
+		// ended before the school's local day began (2026-11-23 00:00 in Shanghai)
+		Posting ended = posting("p2", PostingStatus.APPROVED, "2026-11-20T00:00:00Z", "2026-11-22T15:59:59Z");
 
-		List<ManifestItem> items = this.builder.items(
+		List<ManifestItem> items = items(
 				List.of(entry("p1", "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z", 0),
 						entry("p2", "2026-11-20T00:00:00Z", "2026-11-30T00:00:00Z", 0)),
 				Map.of("p1", withdrawn, "p2", ended), NOW);
@@ -57,22 +63,23 @@ class ManifestBuilderTests {
 		Posting low = posting("p1", PostingStatus.APPROVED, "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z");
 		Posting high = posting("p2", PostingStatus.APPROVED, "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z");
 
-		List<ManifestItem> items = this.builder.items(
+		List<ManifestItem> items = items(
 				List.of(entry("p1", "2026-11-24T00:00:00Z", "2026-11-25T00:00:00Z", 0),
 						entry("p1", "2026-11-23T00:00:00Z", "2026-11-24T00:00:00Z", 0),
 						entry("p2", "2026-11-23T00:00:00Z", "2026-11-25T00:00:00Z", 5)),
 				Map.of("p1", low, "p2", high), NOW);
 
 		assertThat(items).extracting(ManifestItem::postingId).containsExactly("p2", "p1");
-		assertThat(items.get(1).windows()).extracting(TimeWindow::start)
-			.containsExactly(Instant.parse("2026-11-23T00:00:00Z"), Instant.parse("2026-11-24T00:00:00Z"));
+		assertThat(items.get(1).windows()).as("touching windows of one posting join")
+			.containsExactly(
+					new TimeWindow(Instant.parse("2026-11-23T00:00:00Z"), Instant.parse("2026-11-25T00:00:00Z")));
 	}
 
 	@Test
 	void hashIsDeterministicAndChangesWithContent() {
 		Posting posting = posting("p1", PostingStatus.APPROVED, "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z");
-		List<ManifestItem> items = this.builder
-			.items(List.of(entry("p1", "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z", 0)), Map.of("p1", posting), NOW);
+		List<ManifestItem> items = items(List.of(entry("p1", "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z", 0)),
+				Map.of("p1", posting), NOW);
 
 		String hash = this.builder.contentHash("d1", SCHOOL, items);
 
@@ -84,14 +91,47 @@ class ManifestBuilderTests {
 			.isNotEqualTo(hash);
 	}
 
+	@Test
+	void screenAndGroupTargetsReachOnlyTheirScreens() {
+		Posting posting = posting("p1", PostingStatus.APPROVED, "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z");
+		ScheduleEntry lobby = new ScheduleEntry("e1", "p1", "s1", TargetType.GROUP, "lobby",
+				Instant.parse("2026-11-23T00:00:00Z"), Instant.parse("2026-11-30T00:00:00Z"), null, null, Set.of(),
+				null, Set.of(), 10, 0, 0);
+		SchoolPlan plan = this.builder.plan(SCHOOL, List.of(lobby), Map.of("p1", posting), NOW);
+
+		assertThat(this.builder.items(plan, "d1", Set.of("lobby", "canteen"))).hasSize(1);
+		assertThat(this.builder.items(plan, "d2", Set.of("staff-room"))).isEmpty();
+	}
+
+	@Test
+	void windowsEndAtTheHorizonWhichMovesOnlyWithTheLocalDay() {
+		Posting posting = posting("p1", PostingStatus.APPROVED, "2026-11-01T00:00:00Z", "2027-11-30T00:00:00Z");
+		List<ScheduleEntry> entries = List.of(entry("p1", "2026-11-01T00:00:00Z", "2027-11-30T00:00:00Z", 0));
+
+		List<ManifestItem> morning = items(entries, Map.of("p1", posting), NOW);
+		List<ManifestItem> evening = this.builder.items(
+				this.builder.plan(SCHOOL, entries, Map.of("p1", posting), NOW.plus(Duration.ofHours(10))), "d1",
+				Set.of());
+
+		// Shanghai day 2026-11-23 starts at 2026-11-22T16:00Z; 7 days + 1 day later it
+		// ends
+		assertThat(morning.get(0).windows()).containsExactly(
+				new TimeWindow(Instant.parse("2026-11-22T16:00:00Z"), Instant.parse("2026-11-30T16:00:00Z")));
+		assertThat(evening).isEqualTo(morning);
+	}
+
+	private List<ManifestItem> items(List<ScheduleEntry> entries, Map<String, Posting> postings, Instant now) {
+		return this.builder.items(this.builder.plan(SCHOOL, entries, postings, now), "d1", Set.of());
+	}
+
 	private static Posting posting(String id, PostingStatus status, String start, String end) {
 		return new Posting(id, "s1", "general", "标题 " + id, "正文", Instant.parse(start), Instant.parse(end), status,
 				SHA);
 	}
 
 	private static ScheduleEntry entry(String postingId, String start, String end, int priority) {
-		return new ScheduleEntry("e-" + postingId + start, postingId, "s1", Instant.parse(start), Instant.parse(end),
-				10, priority);
+		return ScheduleEntry.wholeSchool("e-" + postingId + start, postingId, "s1", Instant.parse(start),
+				Instant.parse(end), 10, priority);
 	}
 
 }

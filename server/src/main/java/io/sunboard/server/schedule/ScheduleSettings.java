@@ -1,0 +1,15 @@
+package io.sunboard.server.schedule;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param horizon how far ahead each manifest lists windows, so a screen plays correctly
+ * offline for that long
+ */
+@ConfigurationProperties("sunboard.schedule")
+public record ScheduleSettings(@DefaultValue("P7D") Duration horizon) {
+
+}

@@ -17,13 +17,10 @@ public final class Masking {
 	 * 15- and 18-character ID numbers (the last may be X); longer digit runs such as bank
 	 * card numbers are masked the same way, since nothing public needs them.
 	 */
-	private static final Pattern ID_NUMBER = Pattern.compile("(?<!\\d)(\\d{6})(\\d{5,}?)(\\d{3}[\\dXx])(?!\\d)");
+	private static final Pattern ID_NUMBER = Pattern.compile("(?<!\\d)(\\d{6})(\\d{5,}?)(\\d{3}[\\dXx])(?![\\dXx])");
 
 	private static final Pattern MOBILE = Pattern
 		.compile("(?<!\\d)((?:\\+?86[ -]?)?1[3-9]\\d)([ -]?)(\\d{4})([ -]?)(\\d{4})(?!\\d)");
-
-	/** Any phone in a phone column: landlines too, since the column is about a person. */
-	private static final Pattern DIGIT_RUN = Pattern.compile("\\d{7,}");
 
 	private static final Pattern ADDRESS_AREA = Pattern.compile("^.{0,12}?(?:区|县|旗|縣|區)|^.{0,12}?(?:市|鎮|镇)");
 
@@ -53,22 +50,29 @@ public final class Masking {
 	}
 
 	/**
-	 * A cell of a phone column: every run of seven or more digits keeps its first 3 and
-	 * last 4 digits.
+	 * A cell of a phone column, landlines included since the column is about a person: of
+	 * all its digits the first 3 and last 4 stay (fewer than 7 digits: the last 2),
+	 * separators stay where they are.
 	 */
 	public static String phone(String text) {
 		if (text == null) {
 			return null;
 		}
-		Matcher matcher = DIGIT_RUN.matcher(idNumbers(text));
-		StringBuilder out = new StringBuilder(text.length());
-		while (matcher.find()) {
-			String digits = matcher.group();
-			String masked = digits.substring(0, 3) + "*".repeat(digits.length() - 7)
-					+ digits.substring(digits.length() - 4);
-			matcher.appendReplacement(out, Matcher.quoteReplacement(masked));
+		String masked = idNumbers(text);
+		long digits = masked.chars().filter(Character::isDigit).count();
+		long keepHead = (digits >= 7) ? 3 : 0;
+		long keepTail = (digits >= 7) ? 4 : Math.min(2, digits);
+		StringBuilder out = new StringBuilder(masked.length());
+		long seen = 0;
+		for (char c : masked.toCharArray()) {
+			if (Character.isDigit(c)) {
+				seen++;
+				out.append((seen <= keepHead || seen > digits - keepTail) ? c : '*');
+			}
+			else {
+				out.append(c);
+			}
 		}
-		matcher.appendTail(out);
 		return out.toString();
 	}
 

@@ -6,11 +6,11 @@ import java.util.Locale;
 public enum ScreenProfile {
 
 	/** Lobby screen mounted horizontally. */
-	LANDSCAPE(1920, 1080, 8),
+	LANDSCAPE(1920, 1080, 6),
 	/** Lobby screen mounted vertically. */
-	PORTRAIT(1080, 1920, 16),
+	PORTRAIT(1080, 1920, 12),
 	/** Touch kiosk that parents use. */
-	KIOSK(1920, 1080, 8);
+	KIOSK(1920, 1080, 6);
 
 	private final int width;
 

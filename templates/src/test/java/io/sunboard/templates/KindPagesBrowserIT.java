@@ -79,6 +79,7 @@ class KindPagesBrowserIT {
 				assertThat(((JavascriptExecutor) driver)
 					.executeScript("return document.querySelector('.posting-qr img').naturalWidth")).as(name)
 					.isNotEqualTo(0L);
+				assertTablePageFits(driver, name);
 				if (renderer.kinds().find(example.kind()).orElseThrow().channel() != null) {
 					assertOnScreen(driver, ".posting-channel", profile, name);
 				}
@@ -120,6 +121,18 @@ class KindPagesBrowserIT {
 			assertThat(article.findElements(By.cssSelector("script, b, img:not(.posting-qr img)"))).isEmpty();
 			assertThat(((JavascriptExecutor) driver).executeScript("return window.hacked")).isNull();
 		}
+	}
+
+	/** The last row of the page on show sits above the footer: nothing is cut off. */
+	private static void assertTablePageFits(WebDriver driver, String name) {
+		List<WebElement> rows = driver.findElements(By.cssSelector(".table-page:not([hidden]) tbody tr"));
+		if (rows.isEmpty()) {
+			return;
+		}
+		var last = rows.get(rows.size() - 1).getRect();
+		int footerTop = driver.findElement(By.cssSelector(".posting-footer")).getRect().getY();
+		assertThat(last.getY() + last.getHeight()).as("last table row above the footer on %s", name)
+			.isLessThanOrEqualTo(footerTop);
 	}
 
 	private static void assertOnScreen(WebDriver driver, String selector, ScreenProfile profile, String name) {

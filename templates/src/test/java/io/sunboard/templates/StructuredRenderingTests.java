@@ -82,10 +82,10 @@ class StructuredRenderingTests {
 		String landscape = render(KindExamples.admission(200), ScreenProfile.LANDSCAPE);
 		String portrait = render(KindExamples.admission(200), ScreenProfile.PORTRAIT);
 
-		assertThat(count(landscape, "class=\"table-page\"")).isEqualTo(25);
-		assertThat(count(landscape, "hidden=\"hidden\"")).isEqualTo(24);
-		assertThat(count(portrait, "class=\"table-page\"")).isEqualTo(13);
-		assertThat(landscape).contains("data-page-seconds=\"8\"", "第 1 / 25 页", "第 25 / 25 页", "共 200 条");
+		assertThat(count(landscape, "class=\"table-page\"")).isEqualTo(34);
+		assertThat(count(landscape, "hidden=\"hidden\"")).isEqualTo(33);
+		assertThat(count(portrait, "class=\"table-page\"")).isEqualTo(17);
+		assertThat(landscape).contains("data-page-seconds=\"8\"", "第 1 / 34 页", "第 34 / 34 页", "共 200 条");
 	}
 
 	@Test

@@ -1,11 +1,15 @@
 package io.sunboard.templates;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -269,11 +273,23 @@ class ContentValidatorTests {
 	}
 
 	@Test
-	void standingNoticesHaveNoMinimumPeriod() {
+	void standingNoticesHaveNoMinimumPeriod(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("kinds.json");
+		Files.writeString(file, """
+				{ "kinds": [
+				    { "id": "general", "template": "posting/general",
+				      "minimumPublicity": { "amount": 5, "unit": "DAYS" } },
+				    { "id": "notice-board", "template": "posting/general", "standingNotice": true,
+				      "minimumPublicity": { "amount": 5, "unit": "DAYS" } } ] }
+				""");
+		ContentValidator own = new ContentValidator(KindCatalog.load(file));
 		Instant start = KindExamples.START;
+		PostingContent general = KindExamples.withPeriod(KindExamples.general(), start, start.plusSeconds(3600));
+		PostingContent standing = new PostingContent(PostingContent.SCHEMA, "p-1", "notice-board", "t", null, start,
+				start.plusSeconds(3600), null, "Asia/Shanghai");
 
-		assertThat(validate(KindExamples.withPeriod(KindExamples.feeNotice(), start, start.plusSeconds(3600))))
-			.isEmpty();
+		assertThat(own.validate(general, ZH)).extracting(Violation::code).containsExactly("period.short");
+		assertThat(own.validate(standing, ZH)).isEmpty();
 	}
 
 	@Test

@@ -1,6 +1,9 @@
 // Polls /now every second and swaps the page only when its key changes. The next page is
 // built in the hidden buffer and then shown, so the screen is never blank; when the kiosk
 // client is unreachable the current page simply stays.
+// Long tables arrive cut into pages (.table-pager > .table-page, all but the first hidden);
+// every data-page-seconds the next page of each table is shown, so an unattended screen
+// goes through the whole list.
 (function () {
 	'use strict';
 
@@ -17,6 +20,30 @@
 		buffers[front].innerHTML = '';
 		front = 1 - front;
 		key = next.key;
+		seconds = 0;
+	}
+
+	var seconds = 0;
+
+	function turnTablePages() {
+		seconds += 1;
+		var pagers = buffers[front].querySelectorAll('.table-pager');
+		Array.prototype.forEach.call(pagers, function (pager) {
+			var interval = parseInt(pager.getAttribute('data-page-seconds'), 10) || 8;
+			var pages = pager.querySelectorAll('.table-page');
+			if (pages.length < 2 || seconds % interval !== 0) {
+				return;
+			}
+			var current = 0;
+			for (var i = 0; i < pages.length; i++) {
+				if (!pages[i].hidden) {
+					current = i;
+					break;
+				}
+			}
+			pages[current].hidden = true;
+			pages[(current + 1) % pages.length].hidden = false;
+		});
 	}
 
 	function poll() {
@@ -32,4 +59,5 @@
 	}
 
 	setTimeout(poll, 1000);
+	setInterval(turnTablePages, 1000);
 }());

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
+import io.sunboard.protocol.ContentTable;
 import io.sunboard.protocol.PostingContent;
 import io.sunboard.testsupport.FreePorts;
 import io.sunboard.testsupport.HeadlessChromium;
@@ -60,6 +64,41 @@ class PlayerPageBrowserIT {
 				.untilAsserted(() -> assertThat(visibleText(driver)).contains("三好学生评选结果公示").doesNotContain("收费公示"));
 			chromium.screenshot("kiosk-player-awards");
 			assertThat(driver.findElements(By.cssSelector(".buffer:not([hidden]) article.posting"))).hasSize(1);
+			assertThat(chromium.consoleErrors()).as("CSP violations and script errors").isEmpty();
+		}
+	}
+
+	@Test
+	void longTablesTurnTheirPagesOnTheScreenUnderTheStrictCsp() throws IOException {
+		List<List<String>> rows = new ArrayList<>();
+		for (int i = 1; i <= 20; i++) {
+			rows.add(List.of("学生" + i, "2026" + i, "一年级（1）班", "已录取"));
+		}
+		PostingContent admission = new PostingContent(PostingContent.SCHEMA, "admission", "admission",
+				"2026年一年级新生录取结果公示", null, T0, T0.plus(Duration.ofDays(20)), "第一实验小学", "Asia/Shanghai",
+				Map.of("policySummary", "划片招生", "plan", "6 个班", "appealPhone", "0595-22345600", "appealAddress",
+						"学府路 1 号", "appealEmail", "zsb@example.edu.cn"),
+				List.of(new ContentTable("results", List.of("姓名", "录取编号", "录取学校", "状态"), rows)));
+		Files.createDirectories(this.dataDir.resolve("content"));
+		Files.write(this.dataDir.resolve("content").resolve(Fixtures.sha(admission)), Fixtures.bytes(admission));
+		Files.write(this.dataDir.resolve("manifest.json"),
+				Fixtures.CODEC.encode(Fixtures.manifest("lobby-01", 1, item(admission, 600, always()))));
+		KioskConfig config = Fixtures.config(this.dataDir, "tcp://127.0.0.1:" + FreePorts.find(),
+				"http://127.0.0.1:" + FreePorts.find());
+
+		try (KioskClient client = KioskClient.start(config, new MutableClock(T0));
+				HeadlessChromium chromium = HeadlessChromium.start()) {
+			WebDriver driver = chromium.driver();
+			driver.get(client.playerUrl().toString());
+
+			await().atMost(Duration.ofSeconds(15))
+				.untilAsserted(() -> assertThat(visibleText(driver)).contains("学*1", "第 1 / 4 页"));
+			chromium.screenshot("kiosk-player-table-page-1");
+			// Pages turn every 8 seconds.
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(
+						() -> assertThat(visibleText(driver)).contains("学*7", "第 2 / 4 页").doesNotContain("第 1 / 4 页"));
+			chromium.screenshot("kiosk-player-table-page-2");
 			assertThat(chromium.consoleErrors()).as("CSP violations and script errors").isEmpty();
 		}
 	}

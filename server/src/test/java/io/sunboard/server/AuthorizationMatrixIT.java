@@ -234,6 +234,15 @@ class AuthorizationMatrixIT {
 	}
 
 	/**
+	 * Raises an alert at s1 (as the administrator) so that clearing it has something to
+	 * clear.
+	 */
+	private String alertInForceAtS1() {
+		created(this.server.post("/api/v1/alerts", Map.of("scope", "school", "id", "s1", "text", "演练")));
+		return "/api/v1/alerts/school/s1";
+	}
+
+	/**
 	 * A fresh schedule entry (as the administrator) for rows that replace or delete one.
 	 */
 	private String newEntry(String posting) {

@@ -34,18 +34,24 @@ public final class PostingRenderer {
 
 	private static final DateTimeFormatter PERIOD_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
+	/** How long an unattended screen shows each page of a long table. */
+	static final int TABLE_PAGE_SECONDS = 8;
+
 	private final TemplateEngine engine;
 
-	private final PostingKinds kinds;
+	private final KindCatalog kinds;
+
+	private final PrivacyGate privacy;
 
 	private final String stylesheet;
 
 	public PostingRenderer() {
-		this(PostingKinds.standard());
+		this(KindCatalog.standard());
 	}
 
-	PostingRenderer(PostingKinds kinds) {
+	public PostingRenderer(KindCatalog kinds) {
 		this.kinds = kinds;
+		this.privacy = new PrivacyGate(kinds);
 		this.engine = createEngine();
 		this.stylesheet = readResource(ROOT + "sunboard.css");
 	}
@@ -63,21 +69,46 @@ public final class PostingRenderer {
 		return engine;
 	}
 
-	/**
-	 * An {@code <article class="posting …">} fragment: title, body paragraphs (always
-	 * escaped text), school name and publicity period in the document's time zone.
-	 */
+	/** A fragment without a QR code, for callers with no public site. */
 	public String renderPosting(PostingContent content, ScreenProfile profile, Locale locale) {
+		return renderPosting(content, new RenderContext(profile, locale));
+	}
+
+	/**
+	 * An {@code <article class="posting …">} fragment in the kind's template: title,
+	 * fields, tables paged for the profile, body paragraphs, the complaint or objection
+	 * channel, school name, publicity period in the document's time zone and a QR code to
+	 * the public page. Personal data passes the privacy gate first, and every text is
+	 * printed escaped.
+	 */
+	public String renderPosting(PostingContent original, RenderContext render) {
+		PostingContent content = this.privacy.apply(original);
+		KindDefinition kind = this.kinds.forRendering(content.kind());
+		Messages messages = new Messages(render.locale());
 		ZoneId zone = zoneOf(content.timeZone());
-		Context context = context(profile, locale);
+		Context context = context(render.profile(), render.locale());
 		context.setVariable("kind", content.kind());
 		context.setVariable("kindClass", cssToken(content.kind()));
+		context.setVariable("kindLabel", messages.label("kind", kind.id()));
 		context.setVariable("title", content.title());
 		context.setVariable("paragraphs", BodyText.paragraphs(content.body()));
+		context.setVariable("fields", PostingView.fields(content, kind, messages));
+		context.setVariable("channel", PostingView.channel(content, kind, messages));
+		context.setVariable("tables", PostingView.tables(content, messages, render.profile().tableRowsPerPage()));
+		context.setVariable("pageSeconds", TABLE_PAGE_SECONDS);
+		context.setVariable("standing", kind.standingNotice());
 		context.setVariable("schoolName", blankToNull(content.schoolName()));
 		context.setVariable("periodStart", format(content.publicityStart(), zone));
 		context.setVariable("periodEnd", format(content.publicityEnd(), zone));
-		return this.engine.process(this.kinds.templateFor(content.kind()), context).strip();
+		String publicUrl = render.publicUrl(content.postingId());
+		context.setVariable("qr", (publicUrl != null) ? QrCode.dataUri(publicUrl) : null);
+		context.setVariable("publicUrl", publicUrl);
+		return this.engine.process(kind.template(), context).strip();
+	}
+
+	/** The kinds this renderer knows, for validation and forms. */
+	public KindCatalog kinds() {
+		return this.kinds;
 	}
 
 	/**

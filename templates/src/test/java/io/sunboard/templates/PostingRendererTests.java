@@ -57,10 +57,10 @@ class PostingRendererTests {
 
 	@Test
 	void unknownKindFallsBackToTheGeneralTemplate() {
-		String html = renderer.renderPosting(content("fee-notice", "收费公示", "正文"), ScreenProfile.LANDSCAPE,
+		String html = renderer.renderPosting(content("school-trip", "春游通知", "正文"), ScreenProfile.LANDSCAPE,
 				Locale.SIMPLIFIED_CHINESE);
 
-		assertThat(html).contains("posting-fee-notice", "收费公示", "<span>正文</span>", "公示期");
+		assertThat(html).contains("posting-school-trip", "春游通知", "<span>正文</span>", "公示期");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 import io.sunboard.server.device.DeviceRegistry;
 import io.sunboard.server.posting.PostingService;
@@ -19,8 +20,9 @@ class DemoConfiguration {
 
 	@Bean
 	DemoData demoData(SchoolRepository schools, DeviceRegistry registry, PostingService postings,
-			ScheduleService schedule, AccountService accounts, ReviewService reviews, Clock clock) {
-		return new DemoData(schools, registry, postings, schedule, accounts, reviews, clock);
+			ScheduleService schedule, AccountService accounts, ReviewService reviews, UserDetailsService users,
+			Clock clock) {
+		return new DemoData(schools, registry, postings, schedule, accounts, reviews, new RunAs(users), clock);
 	}
 
 }

@@ -2,11 +2,15 @@ package io.sunboard.server.posting;
 
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +22,8 @@ import io.sunboard.server.school.SchoolRepository;
 import io.sunboard.server.system.Actor;
 import io.sunboard.server.system.ConflictException;
 import io.sunboard.server.system.NotFoundException;
+import io.sunboard.templates.ContentValidator;
+import io.sunboard.templates.Violation;
 
 /**
  * Creates and edits postings, keeps their content documents, and moves them between
@@ -44,10 +50,13 @@ public class PostingService {
 
 	private final Actor actor;
 
+	private final ContentValidator validator;
+
 	private final Clock clock;
 
 	PostingService(PostingRepository postings, SchoolRepository schools, ContentStore contents, JsonCodec codec,
-			ApplicationEventPublisher events, AuditLog audit, Actor actor, Clock clock) {
+			ApplicationEventPublisher events, AuditLog audit, Actor actor, ContentValidator validator, Clock clock) {
+		this.validator = validator;
 		this.postings = postings;
 		this.schools = schools;
 		this.contents = contents;
@@ -65,7 +74,7 @@ public class PostingService {
 		String id = "p-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
 		String kind = Objects.requireNonNullElse(request.kind(), GENERAL_NOTICE);
 		Posting posting = withContent(new Posting(id, school.id(), kind, request.title(), request.body(),
-				request.publicityStart(), request.publicityEnd(), PostingStatus.DRAFT, null), school);
+				request.publicityStart(), request.publicityEnd(), PostingStatus.DRAFT, null), school, request);
 		this.postings.create(posting, this.clock.instant());
 		this.postings.recordAuthor(id, this.actor.name());
 		this.audit.record("posting.created", school.id(), id, posting.title());
@@ -88,9 +97,10 @@ public class PostingService {
 			case IN_REVIEW, APPROVED -> PostingStatus.IN_REVIEW;
 			case WITHDRAWN -> throw new ConflictException("posting '" + id + "' is withdrawn; create a new one");
 		};
-		Posting edited = withContent(new Posting(id, current.schoolId(), current.kind(), request.title(),
-				request.body(), request.publicityStart(), request.publicityEnd(), next, null),
-				school(current.schoolId()));
+		Posting edited = withContent(
+				new Posting(id, current.schoolId(), current.kind(), request.title(), request.body(),
+						request.publicityStart(), request.publicityEnd(), next, null),
+				school(current.schoolId()), request);
 		this.postings.update(edited, this.clock.instant());
 		this.audit.record("posting.edited", current.schoolId(), id,
 				current.status() + " -> " + next + "; " + edited.title());
@@ -137,12 +147,20 @@ public class PostingService {
 		return this.postings.author(id);
 	}
 
-	private Posting withContent(Posting p, School school) {
-		if (!p.publicityEnd().isAfter(p.publicityStart())) {
-			throw new IllegalArgumentException("publicityEnd must be after publicityStart");
-		}
+	/**
+	 * Builds the content document, checks it against its kind's rules (required fields
+	 * and tables, no pupils' scores, minimum publicity period) and stores it.
+	 */
+	private Posting withContent(Posting p, School school, NewPosting request) {
 		PostingContent content = new PostingContent(PostingContent.SCHEMA, p.id(), p.kind(), p.title(), p.body(),
-				p.publicityStart(), p.publicityEnd(), school.name(), school.timeZone().getId());
+				p.publicityStart(), p.publicityEnd(), school.name(), school.timeZone().getId(),
+				(request.fields() != null) ? request.fields() : Map.of(),
+				(request.tables() != null) ? request.tables() : List.of());
+		List<Violation> violations = this.validator.validate(content, LocaleContextHolder.getLocale());
+		if (!violations.isEmpty()) {
+			throw new IllegalArgumentException(
+					violations.stream().map(Violation::message).collect(Collectors.joining("; ")));
+		}
 		String sha = this.contents.put(this.codec.encode(content), CONTENT_MEDIA_TYPE);
 		return new Posting(p.id(), p.schoolId(), p.kind(), p.title(), p.body(), p.publicityStart(), p.publicityEnd(),
 				p.status(), sha);

@@ -14,6 +14,8 @@ import io.sunboard.server.posting.Posting;
 import io.sunboard.server.posting.PostingService;
 import io.sunboard.server.posting.PostingStatus;
 import io.sunboard.server.system.Actor;
+import io.sunboard.templates.KindCatalog;
+import io.sunboard.templates.KindDefinition;
 
 /** Submit for review, then approve or reject, each recorded and in the audit log. */
 @Service
@@ -23,17 +25,16 @@ public class ReviewService {
 
 	private final ReviewRepository reviews;
 
-	private final ReviewSettings settings;
+	private final KindCatalog kinds;
 
 	private final Actor actor;
 
 	private final Clock clock;
 
-	ReviewService(PostingService postings, ReviewRepository reviews, ReviewSettings settings, Actor actor,
-			Clock clock) {
+	ReviewService(PostingService postings, ReviewRepository reviews, KindCatalog kinds, Actor actor, Clock clock) {
 		this.postings = postings;
 		this.reviews = reviews;
-		this.settings = settings;
+		this.kinds = kinds;
 		this.actor = actor;
 		this.clock = clock;
 	}
@@ -53,7 +54,7 @@ public class ReviewService {
 		Posting posting = this.postings.get(postingId);
 		String reviewer = this.actor.name();
 		if (decision.decision() == ReviewDecision.Outcome.APPROVE
-				&& this.settings.highRiskKinds().contains(posting.kind())
+				&& this.kinds.find(posting.kind()).map(KindDefinition::highRisk).orElse(false)
 				&& this.postings.author(postingId).map(reviewer::equals).orElse(false)) {
 			throw new AccessDeniedException("'" + posting.kind() + "' is a high-risk kind: its author (" + reviewer
 					+ ") cannot approve it; ask another reviewer");

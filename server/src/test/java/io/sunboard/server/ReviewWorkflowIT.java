@@ -3,6 +3,7 @@ package io.sunboard.server;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReviewWorkflowIT {
 
 	private static final String PASSWORD = "review-password-1";
+
+	private static final Map<String, String> FEE_FIELDS = Map.of("basisAuthority", "泉州市发展和改革委员会", "basisDocument",
+			"泉发改收费〔2024〕12号", "reductionPolicy", "家庭经济困难学生可申请减免", "complaintPhone", "0595-22281234", "reportPhone",
+			"0595-12345");
 
 	private RunningServer server;
 
@@ -136,10 +141,51 @@ class ReviewWorkflowIT {
 		return Map.of("startsAt", now.toString(), "endsAt", now.plusSeconds(3600).toString());
 	}
 
+	/**
+	 * A valid posting of that kind: a fee notice carries its mandatory fields and items
+	 * table.
+	 */
 	private static Map<String, Object> posting(String kind, String title) {
 		Instant now = Instant.now();
-		return Map.of("schoolId", "s1", "kind", kind, "title", title, "body", "正文", "publicityStart", now.toString(),
-				"publicityEnd", now.plusSeconds(86_400).toString());
+		Map<String, Object> body = new LinkedHashMap<>(Map.of("schoolId", "s1", "kind", kind, "title", title, "body",
+				"正文", "publicityStart", now.toString(), "publicityEnd", now.plusSeconds(86_400).toString()));
+		if (kind.equals("fee-notice")) {
+			body.put("fields", FEE_FIELDS);
+			body.put("tables", List.of(Map.of("name", "items", "columns", List.of("收费项目", "收费标准", "计费单位", "收费范围"),
+					"rows", List.of(List.of("作业本费", "18 元/生·学期", "按学期", "全体学生")))));
+		}
+		return body;
+	}
+
+	@Test
+	void feeNoticeMissingItsMandatoryFieldsIsRefusedSayingWhatToFill() {
+		Map<String, Object> incomplete = posting("fee-notice", "收费公示");
+		Map<String, String> fields = new LinkedHashMap<>(FEE_FIELDS);
+		fields.remove("complaintPhone");
+		incomplete.put("fields", fields);
+
+		RunningServer.Response refused = this.server.send("POST", "/api/v1/postings", incomplete, "editor", PASSWORD);
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("投诉电话");
+	}
+
+	@Test
+	void pupilsScoresInAnAdmissionListAreRefused() {
+		Instant now = Instant.now();
+		Map<String, Object> admission = new LinkedHashMap<>(
+				Map.of("schoolId", "s1", "kind", "admission", "title", "2026年一年级新生录取名单", "publicityStart",
+						now.toString(), "publicityEnd", now.plus(java.time.Duration.ofDays(30)).toString()));
+		admission.put("fields", Map.of("policySummary", "按片区招生", "plan", "8 个班 360 人", "appealPhone", "0595-22281234",
+				"appealAddress", "丰泽区实验小学招生办", "appealEmail", "zsb@example.edu.cn"));
+		admission.put("tables",
+				List.of(Map.of("name", "results", "columns", List.of("姓名", "录取编号", "录取学校或班级", "状态", "成绩"), "rows",
+						List.of(List.of("张三", "LQ-1", "一年级（1）班", "已录取", "98")))));
+
+		RunningServer.Response refused = this.server.send("POST", "/api/v1/postings", admission, "editor", PASSWORD);
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("成绩");
 	}
 
 }

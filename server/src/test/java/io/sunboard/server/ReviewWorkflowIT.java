@@ -178,9 +178,8 @@ class ReviewWorkflowIT {
 						now.toString(), "publicityEnd", now.plus(java.time.Duration.ofDays(30)).toString()));
 		admission.put("fields", Map.of("policySummary", "按片区招生", "plan", "8 个班 360 人", "appealPhone", "0595-22281234",
 				"appealAddress", "丰泽区实验小学招生办", "appealEmail", "zsb@example.edu.cn"));
-		admission.put("tables",
-				List.of(Map.of("name", "results", "columns", List.of("姓名", "录取编号", "录取学校或班级", "状态", "成绩"), "rows",
-						List.of(List.of("张三", "LQ-1", "一年级（1）班", "已录取", "98")))));
+		admission.put("tables", List.of(Map.of("name", "results", "columns", List.of("姓名", "录取编号", "录取学校", "状态", "成绩"),
+				"rows", List.of(List.of("张三", "LQ-1", "一年级（1）班", "已录取", "98")))));
 
 		RunningServer.Response refused = this.server.send("POST", "/api/v1/postings", admission, "editor", PASSWORD);
 

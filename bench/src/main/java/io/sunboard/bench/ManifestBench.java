@@ -54,7 +54,7 @@ public final class ManifestBench {
 	private static final String SHA = "d".repeat(64);
 
 	private final ManifestBuilder builder = new ManifestBuilder(new JsonCodec(),
-			new ScheduleSettings(Duration.ofDays(7)));
+			new ScheduleSettings(Duration.ofDays(7), "staff-only"));
 
 	private final JsonCodec codec = new JsonCodec();
 

@@ -63,26 +63,37 @@ public class ManifestBuilder {
 		boolean perScreen = false;
 		for (ScheduleEntry entry : entries.stream().sorted(Comparator.comparing(ScheduleEntry::id)).toList()) {
 			Posting posting = postings.get(entry.postingId());
-			if (posting == null || posting.status() != PostingStatus.APPROVED) {
+			if (posting == null || posting.status() != PostingStatus.APPROVED
+					|| posting.audience() == Posting.Audience.NO_SCREEN) {
 				continue;
 			}
 			List<TimeWindow> windows = WindowExpander.expand(entry.rule(), school.timeZone(), from, until,
 					posting.publicityStart(), posting.publicityEnd());
 			if (!windows.isEmpty()) {
 				expanded.add(new SchoolPlan.Expanded(entry, posting, windows));
-				perScreen |= entry.targetType() == TargetType.SCREEN || entry.targetType() == TargetType.GROUP;
+				perScreen |= entry.targetType() == TargetType.SCREEN || entry.targetType() == TargetType.GROUP
+						|| posting.audience() == Posting.Audience.STAFF_SCREENS;
 			}
 		}
 		List<ManifestItem> shared = perScreen ? null : assemble(expanded);
 		return new SchoolPlan(school, List.copyOf(expanded), shared);
 	}
 
-	/** The items of one screen of the planned school. */
+	/**
+	 * The items of one screen of the planned school. Internal postings reach only screens
+	 * tagged as staff screens ({@code sunboard.schedule.staff-tag}); the others, every
+	 * screen targeted.
+	 */
 	public List<ManifestItem> items(SchoolPlan plan, String deviceId, Set<String> tags) {
 		if (plan.shared() != null) {
 			return plan.shared();
 		}
-		return assemble(plan.entries().stream().filter((e) -> e.entry().targets(deviceId, tags)).toList());
+		boolean staffScreen = tags.contains(this.settings.staffTag());
+		return assemble(plan.entries()
+			.stream()
+			.filter((e) -> e.entry().targets(deviceId, tags))
+			.filter((e) -> staffScreen || e.posting().audience() == Posting.Audience.EVERY_SCREEN)
+			.toList());
 	}
 
 	/** The hash that decides whether a device's manifest must be republished. */

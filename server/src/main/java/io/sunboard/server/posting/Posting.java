@@ -2,9 +2,19 @@ package io.sunboard.server.posting;
 
 import java.time.Instant;
 
-/** A posting and the hash of its current content document. */
+/**
+ * A posting and the hash of its current content document.
+ *
+ * @param attribute the disclosure attribute set in review; null before approval (and for
+ * postings approved before the review workflow, which were public)
+ */
 public record Posting(String id, String schoolId, String kind, String title, String body, Instant publicityStart,
-		Instant publicityEnd, PostingStatus status, String contentSha256) {
+		Instant publicityEnd, PostingStatus status, String contentSha256, DisclosureAttribute attribute) {
+
+	public Posting(String id, String schoolId, String kind, String title, String body, Instant publicityStart,
+			Instant publicityEnd, PostingStatus status, String contentSha256) {
+		this(id, schoolId, kind, title, body, publicityStart, publicityEnd, status, contentSha256, null);
+	}
 
 	/**
 	 * Whether the posting may be on screens at this instant, going by status and
@@ -13,6 +23,29 @@ public record Posting(String id, String schoolId, String kind, String title, Str
 	public boolean liveAt(Instant instant) {
 		return this.status == PostingStatus.APPROVED && !instant.isBefore(this.publicityStart)
 				&& instant.isBefore(this.publicityEnd);
+	}
+
+	/**
+	 * Which screens may show it: public ones, staff-only ones, or none (see
+	 * {@link DisclosureAttribute}).
+	 */
+	public Audience audience() {
+		if (this.attribute == null || this.attribute == DisclosureAttribute.PROACTIVE) {
+			return Audience.EVERY_SCREEN;
+		}
+		return (this.attribute == DisclosureAttribute.INTERNAL) ? Audience.STAFF_SCREENS : Audience.NO_SCREEN;
+	}
+
+	/** Who may see a posting on a screen. */
+	public enum Audience {
+
+		/** Proactive disclosure: public and staff screens. */
+		EVERY_SCREEN,
+		/** Internal disclosure: only screens in staff rooms. */
+		STAFF_SCREENS,
+		/** On request or not disclosed: never on a screen. */
+		NO_SCREEN
+
 	}
 
 }

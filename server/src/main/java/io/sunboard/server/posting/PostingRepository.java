@@ -78,7 +78,9 @@ public class PostingRepository {
 	private static Posting map(ResultSet rs, int row) throws SQLException {
 		return new Posting(rs.getString("id"), rs.getString("school_id"), rs.getString("kind"), rs.getString("title"),
 				rs.getString("body"), Jdbc.instant(rs, "publicity_start"), Jdbc.instant(rs, "publicity_end"),
-				PostingStatus.valueOf(rs.getString("status")), rs.getString("content_sha256"));
+				PostingStatus.valueOf(rs.getString("status")), rs.getString("content_sha256"),
+				(rs.getString("disclosure_attribute") != null)
+						? DisclosureAttribute.valueOf(rs.getString("disclosure_attribute")) : null);
 	}
 
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.sunboard.protocol.JsonCodec;
 import io.sunboard.protocol.ManifestItem;
 import io.sunboard.protocol.TimeWindow;
+import io.sunboard.server.posting.DisclosureAttribute;
 import io.sunboard.server.posting.Posting;
 import io.sunboard.server.posting.PostingStatus;
 import io.sunboard.server.schedule.ScheduleEntry;
@@ -30,7 +31,7 @@ class ManifestBuilderTests {
 	private static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");
 
 	private final ManifestBuilder builder = new ManifestBuilder(new JsonCodec(),
-			new ScheduleSettings(Duration.ofDays(7)));
+			new ScheduleSettings(Duration.ofDays(7), "staff-only"));
 
 	@Test
 	void windowIsCutToThePublicityPeriod() {
@@ -104,6 +105,25 @@ class ManifestBuilderTests {
 	}
 
 	@Test
+	void disclosureAttributeDecidesWhichScreensShowAPosting() {
+		Posting proactive = attributed("p1", DisclosureAttribute.PROACTIVE);
+		Posting internal = attributed("p2", DisclosureAttribute.INTERNAL);
+		Posting onRequest = attributed("p3", DisclosureAttribute.ON_REQUEST);
+		Posting notDisclosed = attributed("p4", DisclosureAttribute.NOT_DISCLOSED);
+		List<ScheduleEntry> entries = List.of(entry("p1", "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z", 0),
+				entry("p2", "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z", 0),
+				entry("p3", "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z", 0),
+				entry("p4", "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z", 0));
+		SchoolPlan plan = this.builder.plan(SCHOOL, entries,
+				Map.of("p1", proactive, "p2", internal, "p3", onRequest, "p4", notDisclosed), NOW);
+
+		assertThat(this.builder.items(plan, "lobby", Set.of("lobby"))).extracting(ManifestItem::postingId)
+			.containsExactly("p1");
+		assertThat(this.builder.items(plan, "staff", Set.of("staff-only"))).extracting(ManifestItem::postingId)
+			.containsExactly("p1", "p2");
+	}
+
+	@Test
 	void windowsEndAtTheHorizonWhichMovesOnlyWithTheLocalDay() {
 		Posting posting = posting("p1", PostingStatus.APPROVED, "2026-11-01T00:00:00Z", "2027-11-30T00:00:00Z");
 		List<ScheduleEntry> entries = List.of(entry("p1", "2026-11-01T00:00:00Z", "2027-11-30T00:00:00Z", 0));
@@ -127,6 +147,11 @@ class ManifestBuilderTests {
 	private static Posting posting(String id, PostingStatus status, String start, String end) {
 		return new Posting(id, "s1", "general", "标题 " + id, "正文", Instant.parse(start), Instant.parse(end), status,
 				SHA);
+	}
+
+	private static Posting attributed(String id, DisclosureAttribute attribute) {
+		return new Posting(id, "s1", "general", "标题 " + id, "正文", Instant.parse("2026-11-23T00:00:00Z"),
+				Instant.parse("2026-11-30T00:00:00Z"), PostingStatus.APPROVED, SHA, attribute);
 	}
 
 	private static ScheduleEntry entry(String postingId, String start, String end, int priority) {

@@ -59,7 +59,7 @@ class ScheduleAgreementTests {
 			"FREQ=DAILY;UNTIL=20261101", "FREQ=WEEKLY;BYDAY=SA,SU");
 
 	private final ManifestBuilder builder = new ManifestBuilder(new JsonCodec(),
-			new ScheduleSettings(Duration.ofDays(7)));
+			new ScheduleSettings(Duration.ofDays(7), "staff-only"));
 
 	@Property(tries = 3000, edgeCases = EdgeCasesMode.NONE)
 	void serverRuleAndKioskWindowsAgree(@ForAll("cases") Case c) {

@@ -1,6 +1,8 @@
 package io.sunboard.kiosk;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -55,6 +57,9 @@ final class Player {
 
 	private final AtomicReference<NowShowing> now = new AtomicReference<>();
 
+	/** Until when the identify page covers the screen; null when it does not. */
+	private volatile Instant identifyUntil;
+
 	/** Only touched on the timer thread. */
 	private Showing current;
 
@@ -94,6 +99,16 @@ final class Player {
 		}
 	}
 
+	/**
+	 * Covers the screen with its identity (school name and device id, large) for
+	 * {@code duration}, so a technician can tell which screen is which. The schedule runs
+	 * on underneath.
+	 */
+	void identify(Duration duration) {
+		this.identifyUntil = this.clock.instant().plus(duration);
+		refresh();
+	}
+
 	NowShowing now() {
 		return this.now.get();
 	}
@@ -124,6 +139,15 @@ final class Player {
 	}
 
 	private void display(Showing showing, Playlist list) {
+		Instant until = this.identifyUntil;
+		if (until != null && this.clock.instant().isBefore(until)) {
+			String key = "identify:" + until;
+			if (!key.equals(this.now.get().key())) {
+				this.now.set(new NowShowing(key, identifyPage(list.schoolName()), null));
+			}
+			return;
+		}
+		this.identifyUntil = null;
 		if (showing == null) {
 			NowShowing idle = idle(list.schoolName());
 			if (!idle.key().equals(this.now.get().key())) {
@@ -142,6 +166,12 @@ final class Player {
 		}
 		String html = this.renderer.renderPosting(content.get(), this.profile, this.locale);
 		this.now.set(new NowShowing(key, html, showing.item().postingId()));
+	}
+
+	private String identifyPage(String schoolName) {
+		String school = (schoolName != null) ? schoolName : "";
+		return "<section class=\"sb-identify\"><p class=\"sb-identify-school\">" + PlayerServer.Html.escape(school)
+				+ "</p><p class=\"sb-identify-device\">" + PlayerServer.Html.escape(this.deviceId) + "</p></section>";
 	}
 
 	private NowShowing idle(String schoolName) {

@@ -10,6 +10,19 @@ public enum EventType {
 	APPLIED,
 	/** A posting completed one showing on screen. */
 	@JsonProperty("played")
-	PLAYED
+	PLAYED,
+	/**
+	 * Several {@code played} events of one posting folded into one because the device's
+	 * journal was full: {@code count} showings, {@code durationMs} in total, the first
+	 * beginning at {@code at}, the last at {@code lastAt}.
+	 */
+	@JsonProperty("played-summary")
+	PLAYED_SUMMARY,
+	/**
+	 * The device's answer to a command: {@code commandId}, {@code outcome},
+	 * {@code detail}.
+	 */
+	@JsonProperty("command-result")
+	COMMAND_RESULT
 
 }

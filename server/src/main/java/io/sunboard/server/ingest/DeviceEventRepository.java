@@ -30,10 +30,13 @@ class DeviceEventRepository {
 			try {
 				inserted += this.jdbc
 					.sql("insert into device_event (device_id, event_id, type, occurred_at, manifest_version,"
-							+ " posting_id, duration_ms, received_at) select ?, ?, ?, ?, ?, ?, ?, ?"
+							+ " posting_id, duration_ms, received_at, play_count, last_at, command_id, outcome, detail)"
+							+ " select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
 							+ " where not exists (select 1 from device_event where device_id = ? and event_id = ?)")
 					.params(deviceId, e.id(), e.type().name(), Jdbc.utc(e.at()), e.manifestVersion(), e.postingId(),
-							e.durationMs(), Jdbc.utc(receivedAt), deviceId, e.id())
+							e.durationMs(), Jdbc.utc(receivedAt), e.count(),
+							(e.lastAt() != null) ? Jdbc.utc(e.lastAt()) : null, e.commandId(), e.outcome(), e.detail(),
+							deviceId, e.id())
 					.update();
 			}
 			catch (DuplicateKeyException ex) {

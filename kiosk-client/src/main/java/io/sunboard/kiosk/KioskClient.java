@@ -48,7 +48,7 @@ public final class KioskClient implements AutoCloseable {
 		Identity identity = Identity.of(config);
 		createDirectory(config);
 		this.journal = new EventJournal(config.dataDir().resolve("journal"), config.journalCapacity(), codec);
-		ContentStore content = new ContentStore(config.dataDir().resolve("content"), codec);
+		ContentStore content = new ContentStore(config.dataDir().resolve("content"), codec, config.cacheMaxBytes());
 		PostingRenderer renderer = new PostingRenderer();
 		this.broker = new PahoConnection(config.brokerUrl().toString(), identity, config.secret(), codec, clock,
 				Backoff.reconnect(), threads.timer(), threads.inbox());

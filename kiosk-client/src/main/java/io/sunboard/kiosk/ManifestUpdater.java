@@ -170,7 +170,7 @@ final class ManifestUpdater {
 		}
 		this.applied = manifest;
 		this.player.show(manifest);
-		this.store.retainOnly(shas(manifest));
+		this.store.collectGarbage(shas(manifest));
 		this.recorder.record(DeviceEvent.applied(EventIds.next(), this.clock.instant(), manifest.version()));
 		log.info("Applied manifest version {} ({} items)", manifest.version(), manifest.items().size());
 	}

@@ -83,6 +83,8 @@ class DeviceCommandsIT {
 
 	@Test
 	void screenshotCommandDeliversAnImageOfTheCurrentPageToTheServer() throws IOException {
+		// The identify test may have covered the screen; the posting is what should show.
+		await().atMost(Duration.ofSeconds(30)).until(() -> !playerNow().contains("sb-identify"));
 		JsonNode command = issue("screenshot", 120);
 		JsonNode answered = awaitOutcome(command, Duration.ofSeconds(120));
 		assertThat(answered.get("outcome").asString()).as(answered.toString()).isEqualTo("done");

@@ -34,3 +34,20 @@ alter table device_state add column uptime_seconds bigint;
 alter table device_state add column cache_bytes bigint;
 alter table device_state add column heap_used_bytes bigint;
 alter table device_state add column clock_offset_ms bigint;
+
+-- Touch kiosks: interaction (posting opened, duration_ms) and rating (helpful) events are
+-- stored in device_event; feedback, which may hold a visitor's phone number, only here.
+alter table device_event add column helpful boolean;
+
+create table kiosk_feedback (
+    device_id    varchar(64)  not null references device (id),
+    event_id     varchar(64)  not null,
+    category     varchar(16)  not null,
+    text         varchar(500) not null,
+    contact      varchar(20),
+    posting_id   varchar(64),
+    submitted_at timestamp with time zone not null,
+    received_at  timestamp with time zone not null,
+    primary key (device_id, event_id)
+);
+create index kiosk_feedback_received on kiosk_feedback (received_at);

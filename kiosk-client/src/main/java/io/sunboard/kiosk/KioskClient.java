@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import io.sunboard.protocol.JsonCodec;
 import io.sunboard.templates.PostingRenderer;
+import io.sunboard.templates.ScreenProfile;
 
 /**
  * A running kiosk: wires the parts by hand and owns their lifecycle. The player starts
@@ -67,6 +68,10 @@ public final class KioskClient implements AutoCloseable {
 					new ManifestFile(config.dataDir().resolve("manifest.json"), codec), player, recorder, clock,
 					threads);
 			this.playerServer = new PlayerServer(player, renderer, codec, config, threads.http());
+			if (config.profile() == ScreenProfile.KIOSK) {
+				this.playerServer.addTouch(
+						new TouchEndpoints(player, codec, recorder, clock, config, () -> this.playerServer.url()));
+			}
 			HttpClient http = ContentFetcher.newHttpClient();
 			ClockOffset clockOffset = new ClockOffset(http, config.serverUrl(), codec, clock);
 			Heartbeats heartbeats = new Heartbeats(identity, this.broker, codec, clock, this.manifests, player,

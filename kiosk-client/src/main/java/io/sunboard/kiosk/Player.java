@@ -3,6 +3,7 @@ package io.sunboard.kiosk;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -18,6 +19,7 @@ import io.sunboard.kiosk.Schedule.Selection;
 import io.sunboard.kiosk.Schedule.Showing;
 import io.sunboard.protocol.DeviceEvent;
 import io.sunboard.protocol.Manifest;
+import io.sunboard.protocol.ManifestItem;
 import io.sunboard.protocol.PostingContent;
 import io.sunboard.templates.PostingRenderer;
 import io.sunboard.templates.ScreenProfile;
@@ -107,6 +109,20 @@ final class Player {
 	void identify(Duration duration) {
 		this.identifyUntil = this.clock.instant().plus(duration);
 		refresh();
+	}
+
+	/** What a visitor may open on a touch kiosk now: the items in their windows. */
+	List<ManifestItem> browsable() {
+		return Schedule.eligible(this.playlist.get().manifest(), this.clock.instant());
+	}
+
+	/** The rendered page of a browsable posting; empty when it is not browsable now. */
+	Optional<String> renderBrowsable(String postingId) {
+		return browsable().stream()
+			.filter((item) -> item.postingId().equals(postingId))
+			.findFirst()
+			.flatMap((item) -> this.store.load(item.contentSha256()))
+			.map((content) -> this.renderer.renderPosting(content, this.profile, this.locale));
 	}
 
 	NowShowing now() {

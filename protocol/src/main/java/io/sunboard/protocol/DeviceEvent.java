@@ -17,12 +17,22 @@ import java.util.Set;
  * @param detail for {@code command-result}: optional explanation, at most 500 characters
  * @param count for {@code played-summary}: how many showings were folded
  * @param lastAt for {@code played-summary}: when the last folded showing began
+ * @param helpful for {@code rating}: the visitor's answer
+ * @param category for {@code feedback}: {@code consultation}, {@code complaint} or
+ * {@code suggestion}
+ * @param text for {@code feedback}: what the visitor wrote, 1-500 characters
+ * @param contact for {@code feedback}: optional phone number, 5-20 digits, spaces, '+',
+ * '-'
  */
 public record DeviceEvent(String id, EventType type, Instant at, Long manifestVersion, String postingId,
-		Long durationMs, String commandId, String outcome, String detail, Long count, Instant lastAt) {
+		Long durationMs, String commandId, String outcome, String detail, Long count, Instant lastAt, Boolean helpful,
+		String category, String text, String contact) {
 
 	/** Outcomes of {@code command-result}. */
 	public static final Set<String> OUTCOMES = Set.of("done", "failed", "expired", "unsupported");
+
+	/** Categories of {@code feedback}. */
+	public static final Set<String> CATEGORIES = Set.of("consultation", "complaint", "suggestion");
 
 	public DeviceEvent {
 		Ids.require(id, "event.id");
@@ -52,26 +62,80 @@ public record DeviceEvent(String id, EventType type, Instant at, Long manifestVe
 				}
 				Checks.optionalText(detail, "event.detail", 500);
 			}
+			case INTERACTION -> {
+				Ids.require(postingId, "event.postingId");
+				Checks.nonNegative(Checks.present(durationMs, "event.durationMs"), "event.durationMs");
+			}
+			case RATING -> {
+				Ids.require(postingId, "event.postingId");
+				Checks.present(helpful, "event.helpful");
+			}
+			case FEEDBACK -> {
+				if (!CATEGORIES.contains(Checks.present(category, "event.category"))) {
+					throw new IllegalArgumentException(
+							"event.category must be one of " + CATEGORIES + "; got " + category);
+				}
+				Checks.text(text, "event.text", 500);
+				if (contact != null && !contact.matches("[0-9+\\- ]{5,20}")) {
+					throw new IllegalArgumentException(
+							"event.contact must be a phone number of 5-20 digits, spaces, '+' or '-'");
+				}
+				if (postingId != null) {
+					Ids.require(postingId, "event.postingId");
+				}
+			}
 		}
 	}
 
 	public static DeviceEvent applied(String id, Instant at, long manifestVersion) {
-		return new DeviceEvent(id, EventType.APPLIED, at, manifestVersion, null, null, null, null, null, null, null);
+		return new DeviceEvent(id, EventType.APPLIED, at, manifestVersion, null, null, null, null, null, null, null,
+				null, null, null, null);
 	}
 
 	public static DeviceEvent played(String id, Instant at, String postingId, long durationMs) {
-		return new DeviceEvent(id, EventType.PLAYED, at, null, postingId, durationMs, null, null, null, null, null);
+		return new DeviceEvent(id, EventType.PLAYED, at, null, postingId, durationMs, null, null, null, null, null,
+				null, null, null, null);
 	}
 
 	public static DeviceEvent playedSummary(String id, Instant first, Instant last, String postingId, long count,
 			long totalDurationMs) {
 		return new DeviceEvent(id, EventType.PLAYED_SUMMARY, first, null, postingId, totalDurationMs, null, null, null,
-				count, last);
+				count, last, null, null, null, null);
 	}
 
 	public static DeviceEvent commandResult(String id, Instant at, String commandId, String outcome, String detail) {
 		return new DeviceEvent(id, EventType.COMMAND_RESULT, at, null, null, null, commandId, outcome, detail, null,
-				null);
+				null, null, null, null, null);
+	}
+
+	public static DeviceEvent interaction(String id, Instant at, String postingId, long durationMs) {
+		return new DeviceEvent(id, EventType.INTERACTION, at, null, postingId, durationMs, null, null, null, null, null,
+				null, null, null, null);
+	}
+
+	public static DeviceEvent rating(String id, Instant at, String postingId, boolean helpful) {
+		return new DeviceEvent(id, EventType.RATING, at, null, postingId, null, null, null, null, null, null, helpful,
+				null, null, null);
+	}
+
+	/**
+	 * @param contact optional phone number
+	 * @param postingId optional posting the feedback is about
+	 */
+	public static DeviceEvent feedback(String id, Instant at, String category, String text, String contact,
+			String postingId) {
+		return new DeviceEvent(id, EventType.FEEDBACK, at, null, postingId, null, null, null, null, null, null, null,
+				category, text, contact);
+	}
+
+	/**
+	 * The feedback text and phone stay out of logs and exception messages: they are a
+	 * visitor's personal data.
+	 */
+	@Override
+	public String toString() {
+		return "DeviceEvent[id=" + this.id + ", type=" + this.type + ", at=" + this.at + ", postingId=" + this.postingId
+				+ ((this.text != null) ? ", text=****" : "") + ((this.contact != null) ? ", contact=****" : "") + "]";
 	}
 
 }

@@ -23,6 +23,21 @@ public enum EventType {
 	 * {@code detail}.
 	 */
 	@JsonProperty("command-result")
-	COMMAND_RESULT
+	COMMAND_RESULT,
+	/**
+	 * A visitor opened a posting on a touch kiosk: {@code postingId}, {@code durationMs}
+	 * open.
+	 */
+	@JsonProperty("interaction")
+	INTERACTION,
+	/** A visitor answered "was this helpful?" for {@code postingId}: {@code helpful}. */
+	@JsonProperty("rating")
+	RATING,
+	/**
+	 * A visitor left feedback on a touch kiosk: {@code category}, {@code text}, optional
+	 * {@code contact} phone and {@code postingId}.
+	 */
+	@JsonProperty("feedback")
+	FEEDBACK
 
 }

@@ -30,11 +30,15 @@ import io.sunboard.protocol.TimeWindow;
  */
 public class KioskFootprint {
 
-	static final List<String> JVM_FLAGS = List.of("-Xmx96m", "-XX:+UseSerialGC", "-Xss512k");
-
+	/**
+	 * Arguments: the shaded jar, idle seconds, then the JVM flags of the run. A flag
+	 * {@code -XX:SharedArchiveFile=<file>} naming a missing file makes a priming run
+	 * first that writes the class-data archive there ({@code -XX:ArchiveClassesAtExit}).
+	 */
 	public static void main(String[] args) throws Exception {
 		Path jar = Path.of(args[0]).toAbsolutePath();
 		int idleSeconds = Integer.parseInt(args[1]);
+		List<String> jvmFlags = List.of(args).subList(2, args.length);
 		Path work = Files.createTempDirectory("kiosk-footprint");
 		JsonCodec codec = new JsonCodec();
 		writeCache(work.resolve("data"), codec);
@@ -58,8 +62,14 @@ public class KioskFootprint {
 						"data.dir=" + work.resolve("data"), "player.port=" + playerPort, "screenshot.command=",
 						"heartbeat.seconds=15", ""));
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		for (String flag : jvmFlags) {
+			String prefix = "-XX:SharedArchiveFile=";
+			if (flag.startsWith(prefix) && !Files.exists(Path.of(flag.substring(prefix.length())))) {
+				prime(java, jar, properties, playerPort, flag.substring(prefix.length()), work);
+			}
+		}
 		List<String> command = new ArrayList<>(List.of(java));
-		command.addAll(JVM_FLAGS);
+		command.addAll(jvmFlags);
 		command.addAll(List.of("-jar", jar.toString(), properties.toString()));
 
 		long started = System.nanoTime();
@@ -97,6 +107,20 @@ public class KioskFootprint {
 				broker.waitFor();
 			}
 		}
+	}
+
+	/** Runs the client once to its first frame and writes the class-data archive. */
+	static void prime(String java, Path jar, Path properties, int playerPort, String archive, Path work)
+			throws Exception {
+		Process priming = new ProcessBuilder(java, "-XX:ArchiveClassesAtExit=" + archive, "-Xmx96m",
+				"-XX:+UseSerialGC", "-jar", jar.toString(), properties.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(work.resolve("priming.log").toFile())
+			.start();
+		awaitFirstFrame(playerPort, System.nanoTime());
+		waitSeconds(3);
+		priming.destroy();
+		priming.waitFor();
 	}
 
 	/** A saved manifest and its verified content, as a screen holds them after a run. */

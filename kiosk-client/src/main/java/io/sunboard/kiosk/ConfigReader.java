@@ -26,7 +26,7 @@ final class ConfigReader {
 
 	static final Set<String> KEYS = Set.of("device.id", "device.secret", "broker.url", "server.url", "topic.root",
 			"data.dir", "player.bind", "player.port", "heartbeat.seconds", "screen.profile", "locale",
-			"screenshot.command", "cache.max-mb", "journal.max-events");
+			"screenshot.command", "cache.max-mb", "journal.max-events", "touch.idle-seconds");
 
 	/**
 	 * Debian's Chromium, headless, on the player page; used when the file exists and
@@ -48,7 +48,8 @@ final class ConfigReader {
 				Duration.ofSeconds(integer("heartbeat.seconds", "15", 1, 3600, "whole seconds 1-3600")), profile(),
 				locale(), screenshotCommand(),
 				integer("cache.max-mb", "512", 1, 1_048_576, "whole megabytes 1-1048576, e.g. 512") * 1024L * 1024L,
-				integer("journal.max-events", "100000", 100, 10_000_000, "a whole number of events 100-10000000"));
+				integer("journal.max-events", "100000", 100, 10_000_000, "a whole number of events 100-10000000"),
+				Duration.ofSeconds(integer("touch.idle-seconds", "60", 2, 3600, "whole seconds 2-3600")));
 	}
 
 	/**

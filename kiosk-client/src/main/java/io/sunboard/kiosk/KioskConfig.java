@@ -23,10 +23,12 @@ import io.sunboard.templates.ScreenProfile;
  * for none
  * @param cacheMaxBytes disk budget of the content cache
  * @param journalCapacity events the journal holds before it folds played events
+ * @param touchIdle on a touch kiosk, how long without a touch before the screen returns
+ * to the playlist and forgets what the visitor did
  */
 public record KioskConfig(String deviceId, String secret, URI brokerUrl, URI serverUrl, String topicRoot, Path dataDir,
 		String playerBind, int playerPort, Duration heartbeatInterval, ScreenProfile profile, Locale locale,
-		String screenshotCommand, long cacheMaxBytes, int journalCapacity) {
+		String screenshotCommand, long cacheMaxBytes, int journalCapacity, Duration touchIdle) {
 
 	public KioskConfig {
 		Objects.requireNonNull(deviceId, "deviceId");
@@ -40,6 +42,7 @@ public record KioskConfig(String deviceId, String secret, URI brokerUrl, URI ser
 		Objects.requireNonNull(profile, "profile");
 		Objects.requireNonNull(locale, "locale");
 		Objects.requireNonNull(screenshotCommand, "screenshotCommand");
+		Objects.requireNonNull(touchIdle, "touchIdle");
 	}
 
 	/**
@@ -74,7 +77,7 @@ public record KioskConfig(String deviceId, String secret, URI brokerUrl, URI ser
 				+ this.playerBind + ", playerPort=" + this.playerPort + ", heartbeatInterval=" + this.heartbeatInterval
 				+ ", profile=" + this.profile + ", locale=" + this.locale.toLanguageTag() + ", screenshotCommand="
 				+ this.screenshotCommand + ", cacheMaxBytes=" + this.cacheMaxBytes + ", journalCapacity="
-				+ this.journalCapacity + "]";
+				+ this.journalCapacity + ", touchIdle=" + this.touchIdle + "]";
 	}
 
 }

@@ -44,6 +44,8 @@ final class PlayerServer {
 
 	private final Locale locale;
 
+	private final long touchIdleMs;
+
 	private final String shell;
 
 	private final byte[] css;
@@ -59,6 +61,7 @@ final class PlayerServer {
 		this.codec = codec;
 		this.profile = config.profile();
 		this.locale = config.locale();
+		this.touchIdleMs = config.touchIdle().toMillis();
 		this.shell = resource("player.html");
 		this.css = (renderer.stylesheet() + "\n" + resource("player.css")).getBytes(StandardCharsets.UTF_8);
 		this.script = resource("player.js").getBytes(StandardCharsets.UTF_8);
@@ -159,6 +162,7 @@ final class PlayerServer {
 		NowShowing now = this.player.now();
 		return this.shell.replace("{{lang}}", Html.escape(this.locale.toLanguageTag()))
 			.replace("{{profile}}", Html.escape(this.profile.cssClass()))
+			.replace("{{idleMs}}", Long.toString(this.touchIdleMs))
 			.replace("{{key}}", Html.escape(now.key()))
 			.replace("{{fragment}}", now.html())
 			.getBytes(StandardCharsets.UTF_8);

@@ -8,7 +8,7 @@
 	if (!document.body.classList.contains('profile-kiosk-screen')) {
 		return;
 	}
-	var IDLE_MS = 60000;
+	var IDLE_MS = parseInt(document.body.getAttribute('data-idle-ms'), 10) || 60000;
 	var THANKS_MS = 3000;
 	var labels = {};
 	var idleTimer = null;

@@ -39,7 +39,39 @@ class TouchKioskBrowserIT {
 	Path dataDir;
 
 	@Test
-	void visitorOpensRatesAndLeavesFeedbackAndNothingPersonalStaysOnScreen() throws IOException {
+	void idleKioskForgetsAHalfWrittenFeedbackAndRecordsHowLongThePostingWasOpen() throws IOException {
+		Properties properties = kiosk();
+		properties.setProperty("touch.idle-seconds", "2");
+		try (KioskClient client = KioskClient.start(KioskConfig.from(properties));
+				HeadlessChromium chromium = HeadlessChromium.start()) {
+			WebDriver driver = chromium.driver();
+			driver.get(client.playerUrl().toString());
+			await().atMost(Duration.ofSeconds(15)).until(() -> visibleText(driver).contains("浏览公示"));
+			driver.findElement(By.cssSelector(".sb-touch-menu")).click();
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> !driver.findElements(By.cssSelector(".sb-touch-item")).isEmpty());
+			driver.findElement(By.cssSelector(".sb-touch-item")).click();
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> !driver.findElements(By.cssSelector(".sb-touch-feedback-open")).isEmpty());
+			driver.findElement(By.cssSelector(".sb-touch-feedback-open")).click();
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> !driver.findElements(By.cssSelector(".sb-touch-text")).isEmpty());
+			driver.findElement(By.cssSelector(".sb-touch-text")).sendKeys("写了一半的投诉");
+
+			// The visitor walks away: the screen returns to the playlist on its own.
+			await().atMost(Duration.ofSeconds(15))
+				.until(() -> driver.findElement(By.cssSelector(".sb-touch-panel")).getAttribute("hidden") != null);
+			assertThat(driver.getPageSource()).doesNotContain("写了一半的投诉");
+			assertThat(visibleText(driver)).contains("2026年秋季学期收费公示");
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(journal()).extracting(DeviceEvent::type)
+					.contains(EventType.INTERACTION)
+					.doesNotContain(EventType.FEEDBACK));
+			assertThat(chromium.consoleErrors()).as("CSP violations and script errors").isEmpty();
+		}
+	}
+
+	private Properties kiosk() throws IOException {
 		PostingContent fees = Fixtures.content("fees", "2026年秋季学期收费公示");
 		Files.createDirectories(this.dataDir.resolve("content"));
 		Files.write(this.dataDir.resolve("content").resolve(Fixtures.sha(fees)), Fixtures.bytes(fees));
@@ -51,7 +83,12 @@ class TouchKioskBrowserIT {
 		properties.setProperty("player.port", "0");
 		properties.setProperty("screen.profile", "kiosk");
 		properties.setProperty("screenshot.command", "");
+		return properties;
+	}
 
+	@Test
+	void visitorOpensRatesAndLeavesFeedbackAndNothingPersonalStaysOnScreen() throws IOException {
+		Properties properties = kiosk();
 		try (KioskClient client = KioskClient.start(KioskConfig.from(properties));
 				HeadlessChromium chromium = HeadlessChromium.start()) {
 			WebDriver driver = chromium.driver();

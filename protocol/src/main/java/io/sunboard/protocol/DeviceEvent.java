@@ -3,6 +3,8 @@ package io.sunboard.protocol;
 import java.time.Instant;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One journal event. {@code id} is unique per device, so the server stores (device, id)
  * once however often QoS 1 or a replay delivers it.
@@ -24,6 +26,7 @@ import java.util.Set;
  * @param contact for {@code feedback}: optional phone number, 5-20 digits, spaces, '+',
  * '-'
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeviceEvent(String id, EventType type, Instant at, Long manifestVersion, String postingId,
 		Long durationMs, String commandId, String outcome, String detail, Long count, Instant lastAt, Boolean helpful,
 		String category, String text, String contact) {

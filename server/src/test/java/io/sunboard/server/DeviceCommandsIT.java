@@ -100,6 +100,7 @@ class DeviceCommandsIT {
 		assertThat(image.getHeight()).isEqualTo(1080);
 		// A rendered posting, not a blank page: text makes many distinct colours.
 		assertThat(distinctColours(image)).isGreaterThan(10);
+		assertThat(this.server.get("/").body()).contains("/api/v1/devices/cmd-lobby/screenshot");
 	}
 
 	@Test

@@ -36,7 +36,8 @@ class KioskEventsIngestIT {
 	private final Topics topics = Topics.defaults();
 
 	@Test
-	void playedSummaryCountsAsItsShowingsAndCommandResultAnswersTheCommand(@TempDir Path dir) throws Exception {
+	void playedSummaryCountsAsItsShowingsCommandResultAnswersTheCommandAndTouchEventsAreStored(@TempDir Path dir)
+			throws Exception {
 		try (RunningServer server = RunningServer.embedded(dir).start()) {
 			String secret = FaultFixture.seedScreen(server, "sum-lobby");
 			String postingId = FaultFixture.scheduleOneSecondPosting(server);
@@ -48,7 +49,10 @@ class KioskEventsIngestIT {
 			Instant t = Instant.parse("2026-11-20T08:00:00Z");
 			List<DeviceEvent> events = List.of(DeviceEvent.played("ev-p1", t, postingId, 12_000),
 					DeviceEvent.playedSummary("ev-s1", t.plusSeconds(60), t.plusSeconds(3600), postingId, 40, 480_000),
-					DeviceEvent.commandResult("ev-c1", t.plusSeconds(5), commandId, "done", "identity shown"));
+					DeviceEvent.commandResult("ev-c1", t.plusSeconds(5), commandId, "done", "identity shown"),
+					DeviceEvent.interaction("ev-i1", t.plusSeconds(7), postingId, 4200),
+					DeviceEvent.rating("ev-r1", t.plusSeconds(8), postingId, true), DeviceEvent.feedback("ev-f1",
+							t.plusSeconds(9), "complaint", "收费标准看不清", "0595-22281234", postingId));
 
 			MqttClient device = new MqttClient("tcp://127.0.0.1:" + server.property("sunboard.broker.embedded.port"),
 					"sum-lobby", new MemoryPersistence());
@@ -65,7 +69,7 @@ class KioskEventsIngestIT {
 				.until(() -> server.bean(JdbcClient.class)
 					.sql("select count(*) from device_event where device_id = 'sum-lobby' and event_id like 'ev-%'")
 					.query(Integer.class)
-					.single() == 3);
+					.single() == 6);
 			RunningServer.Response proof = server.get("/api/v1/postings/" + postingId + "/proof-of-play");
 			assertThat(proof.json().get("plays").asLong()).isEqualTo(41);
 			assertThat(proof.json().get("totalSeconds").asLong()).isEqualTo(492);
@@ -74,6 +78,18 @@ class KioskEventsIngestIT {
 			RunningServer.Response command = server.get("/api/v1/commands/" + commandId);
 			assertThat(command.json().get("outcome").asString()).isEqualTo("done");
 			assertThat(command.json().get("detail").asString()).isEqualTo("identity shown");
+			JdbcClient jdbc = server.bean(JdbcClient.class);
+			assertThat(
+					jdbc.sql("select helpful from device_event where event_id = 'ev-r1'").query(Boolean.class).single())
+				.isTrue();
+			assertThat(jdbc.sql("select duration_ms from device_event where event_id = 'ev-i1'")
+				.query(Long.class)
+				.single()).isEqualTo(4200);
+			assertThat(jdbc
+				.sql("select category || '|' || text || '|' || contact || '|' || posting_id"
+						+ " from kiosk_feedback where event_id = 'ev-f1'")
+				.query(String.class)
+				.single()).isEqualTo("complaint|收费标准看不清|0595-22281234|" + postingId);
 		}
 	}
 

@@ -3,8 +3,10 @@ package io.sunboard.server.command;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -59,6 +61,11 @@ class DeviceCommandRepository {
 					+ " where not exists (select 1 from device_screenshot where command_id = ?)")
 			.params(commandId, deviceId, png, Jdbc.utc(takenAt), commandId)
 			.update() == 1;
+	}
+
+	Set<String> devicesWithScreenshots() {
+		return new HashSet<>(
+				this.jdbc.sql("select distinct device_id from device_screenshot").query(String.class).list());
 	}
 
 	Optional<Screenshot> latestScreenshot(String deviceId) {

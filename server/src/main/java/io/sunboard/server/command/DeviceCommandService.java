@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -84,6 +85,11 @@ public class DeviceCommandService {
 
 	public Optional<DeviceCommand> find(String commandId) {
 		return this.commands.find(commandId);
+	}
+
+	/** Screens with at least one screenshot, for the console's link to the latest. */
+	public Set<String> devicesWithScreenshots() {
+		return this.commands.devicesWithScreenshots();
 	}
 
 	public List<DeviceCommand> recent(String deviceId) {

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import io.sunboard.server.command.DeviceCommandService;
 import io.sunboard.server.device.DeviceRepository;
 import io.sunboard.server.device.DeviceStateRepository;
 import io.sunboard.server.posting.PostingRepository;
@@ -28,12 +29,15 @@ class ConsoleController {
 
 	private final PostingRepository postings;
 
+	private final DeviceCommandService commands;
+
 	ConsoleController(SchoolRepository schools, DeviceRepository devices, DeviceStateRepository states,
-			PostingRepository postings) {
+			PostingRepository postings, DeviceCommandService commands) {
 		this.schools = schools;
 		this.devices = devices;
 		this.states = states;
 		this.postings = postings;
+		this.commands = commands;
 	}
 
 	@GetMapping("/")
@@ -45,6 +49,7 @@ class ConsoleController {
 		model.addAttribute("devices", this.devices.findAll());
 		model.addAttribute("states", this.states.findAll());
 		model.addAttribute("postings", this.postings.findAll());
+		model.addAttribute("screenshots", this.commands.devicesWithScreenshots());
 		return INDEX;
 	}
 

@@ -109,6 +109,18 @@ final class FaultFixture {
 			.single();
 	}
 
+	/**
+	 * Rows beyond one per event id, counted in one statement so new arrivals cannot skew
+	 * it.
+	 */
+	static long duplicateRows(RunningServer server, String deviceId) {
+		return server.bean(JdbcClient.class)
+			.sql("select count(*) - count(distinct event_id) from device_event where device_id = ?")
+			.param(deviceId)
+			.query(Long.class)
+			.single();
+	}
+
 	static long storedPlays(RunningServer server, String deviceId, String postingId) {
 		return server.bean(JdbcClient.class)
 			.sql("select count(*) from device_event where device_id = ? and posting_id = ? and type = 'PLAYED'")

@@ -2,6 +2,7 @@ package io.sunboard.kiosk;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,15 @@ final class ConfigReader {
 	private static final Logger log = LoggerFactory.getLogger(ConfigReader.class);
 
 	static final Set<String> KEYS = Set.of("device.id", "device.secret", "broker.url", "server.url", "topic.root",
-			"data.dir", "player.bind", "player.port", "heartbeat.seconds", "screen.profile", "locale");
+			"data.dir", "player.bind", "player.port", "heartbeat.seconds", "screen.profile", "locale",
+			"screenshot.command", "cache.max-mb", "journal.max-events", "touch.idle-seconds");
+
+	/**
+	 * Debian's Chromium, headless, on the player page; used when the file exists and
+	 * {@code screenshot.command} is not set.
+	 */
+	static final String DEFAULT_SCREENSHOT_COMMAND = "/usr/bin/chromium --headless --no-sandbox --disable-gpu "
+			+ "--hide-scrollbars --user-data-dir={profile} --window-size={width},{height} --screenshot={file} {url}";
 
 	private final Properties properties;
 
@@ -37,7 +46,10 @@ final class ConfigReader {
 		return new KioskConfig(deviceId(), secret(), brokerUrl(), serverUrl(), topicRoot(), dataDir(), playerBind(),
 				integer("player.port", "8090", 0, 65535, "a port 1-65535, or 0 for any free port"),
 				Duration.ofSeconds(integer("heartbeat.seconds", "15", 1, 3600, "whole seconds 1-3600")), profile(),
-				locale());
+				locale(), screenshotCommand(),
+				integer("cache.max-mb", "512", 1, 1_048_576, "whole megabytes 1-1048576, e.g. 512") * 1024L * 1024L,
+				integer("journal.max-events", "100000", 100, 10_000_000, "a whole number of events 100-10000000"),
+				Duration.ofSeconds(integer("touch.idle-seconds", "60", 2, 3600, "whole seconds 2-3600")));
 	}
 
 	/**
@@ -124,6 +136,19 @@ final class ConfigReader {
 			}
 		}
 		throw invalid("screen.profile", value, "landscape, portrait or kiosk");
+	}
+
+	private String screenshotCommand() {
+		String value = this.properties.getProperty("screenshot.command");
+		if (value == null) {
+			return Files.isExecutable(Path.of("/usr/bin/chromium")) ? DEFAULT_SCREENSHOT_COMMAND : "";
+		}
+		value = value.strip();
+		if (!value.isEmpty() && (!value.contains("{file}") || !value.contains("{url}"))) {
+			throw invalid("screenshot.command", value,
+					"a command line with {url} (the player page) and {file} (the PNG to write), or empty for none");
+		}
+		return value;
 	}
 
 	private Locale locale() {

@@ -5,7 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -31,9 +35,20 @@ final class ContentStore {
 
 	private final JsonCodec codec;
 
+	private final long maxBytes;
+
+	/** A cache without a budget: it keeps what it is not told to drop. */
 	ContentStore(Path directory, JsonCodec codec) {
+		this(directory, codec, Long.MAX_VALUE);
+	}
+
+	/**
+	 * @param maxBytes the disk budget {@link #collectGarbage} keeps the cache within
+	 */
+	ContentStore(Path directory, JsonCodec codec, long maxBytes) {
 		this.directory = directory;
 		this.codec = codec;
+		this.maxBytes = maxBytes;
 		try {
 			Files.createDirectories(directory);
 			AtomicFiles.deleteTempFiles(directory);
@@ -75,6 +90,7 @@ final class ContentStore {
 			log.warn("Cannot read cached content {}: {}", sha256, ex.toString());
 			return Optional.empty();
 		}
+		touch(file(sha256));
 		if (!Sha256.of(bytes).equals(sha256)) {
 			log.warn("Cached content {} is damaged (hash differs); deleting it so it is fetched again", sha256);
 			delete(sha256);
@@ -103,6 +119,42 @@ final class ContentStore {
 		}
 	}
 
+	/**
+	 * Keeps the cache within its budget: documents in {@code keep} (the manifest on
+	 * screen) always stay; the others go least recently used first (a document's file
+	 * time is set each time it is shown) until the cache fits. Documents of earlier
+	 * manifests stay while there is room, so a schedule that switches back needs no
+	 * download.
+	 */
+	void collectGarbage(Collection<String> keep) {
+		Set<String> wanted = new HashSet<>(keep);
+		List<Path> evictable;
+		long total;
+		try (Stream<Path> files = Files.list(this.directory)) {
+			List<Path> all = files.filter(Files::isRegularFile).toList();
+			total = all.stream().mapToLong(ContentStore::sizeOf).sum();
+			evictable = all.stream()
+				.filter((file) -> !wanted.contains(file.getFileName().toString()))
+				.sorted(Comparator.comparing(ContentStore::lastUsed))
+				.toList();
+		}
+		catch (IOException ex) {
+			log.warn("Cannot collect garbage in content cache {}: {}", this.directory, ex.toString());
+			return;
+		}
+		for (Path file : evictable) {
+			if (total <= this.maxBytes) {
+				break;
+			}
+			total -= sizeOf(file);
+			deleteQuietly(file);
+		}
+		if (total > this.maxBytes) {
+			log.warn("The manifest on screen needs {} bytes of content, over the cache budget of {} bytes "
+					+ "(cache.max-mb); keeping it all", total, this.maxBytes);
+		}
+	}
+
 	/** Bytes on disk, for the heartbeat. */
 	long sizeBytes() {
 		try (Stream<Path> files = Files.list(this.directory)) {
@@ -123,6 +175,25 @@ final class ContentStore {
 		}
 		catch (IOException ex) {
 			log.warn("Cannot delete {}: {}", file, ex.toString());
+		}
+	}
+
+	/** Marks a document as used now, for least-recently-used eviction. */
+	private static void touch(Path file) {
+		try {
+			Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+		}
+		catch (IOException ex) {
+			// missing or read-only: the read below tells which
+		}
+	}
+
+	private static FileTime lastUsed(Path file) {
+		try {
+			return Files.getLastModifiedTime(file);
+		}
+		catch (IOException ex) {
+			return FileTime.fromMillis(0);
 		}
 	}
 

@@ -28,13 +28,20 @@ import io.sunboard.protocol.MalformedMessageException;
  * event counts as recorded only once its file is fsync'd and renamed into place, so a
  * power cut loses nothing that was reported as recorded.
  * <p>
- * Bounded at {@code capacity} files. When full, new {@code played} events are refused
- * (counted and logged) so a screen offline for months cannot fill its disk; {@code
- * applied} events are rare and always kept. Only sequence numbers are held in memory.
+ * Bounded at {@code capacity} files so a screen offline for months cannot fill its disk.
+ * When full, the oldest {@code played} events are folded into per-posting
+ * {@code played-summary} events ({@link PlayFolding}); other events are never folded or
+ * dropped. The oldest {@code sendWindow} events are never folded: the sender may have
+ * sent them already, and a folded event that reached the server too would count twice.
+ * Only when nothing is left to fold is a new {@code played} event refused (counted and
+ * logged). Only sequence numbers are held in memory.
  */
 final class EventJournal {
 
 	static final int DEFAULT_CAPACITY = 100_000;
+
+	/** Events at the head the sender may have in flight (see {@link EventSender}). */
+	static final int SEND_WINDOW = EventSender.MAX_IN_FLIGHT + EventSender.BATCH_SIZE;
 
 	private static final Logger log = LoggerFactory.getLogger(EventJournal.class);
 
@@ -50,15 +57,28 @@ final class EventJournal {
 
 	private final AtomicLong refused = new AtomicLong();
 
+	private final AtomicLong folded = new AtomicLong();
+
+	private final int sendWindow;
+
+	private final PlayFolding folding;
+
 	private long nextSequence;
 
 	EventJournal(Path directory, int capacity, JsonCodec codec) {
+		this(directory, capacity, SEND_WINDOW, codec);
+	}
+
+	EventJournal(Path directory, int capacity, int sendWindow, JsonCodec codec) {
 		this.directory = directory;
 		this.capacity = capacity;
+		this.sendWindow = sendWindow;
 		this.codec = codec;
+		this.folding = new PlayFolding(directory, codec);
 		try {
 			Files.createDirectories(directory);
 			AtomicFiles.deleteTempFiles(directory);
+			this.folding.recover();
 			try (Stream<Path> files = Files.list(directory)) {
 				files.map(EventJournal::sequenceOf).filter((seq) -> seq >= 0).forEach(this.pending::add);
 			}
@@ -78,6 +98,9 @@ final class EventJournal {
 	 * @return false when the journal is full and the event was refused
 	 */
 	synchronized boolean record(DeviceEvent event) {
+		if (this.pending.size() >= this.capacity) {
+			foldOldestPlays();
+		}
 		if (this.pending.size() >= this.capacity && event.type() == EventType.PLAYED) {
 			long count = this.refused.incrementAndGet();
 			if (count == 1 || count % 1000 == 0) {
@@ -128,6 +151,61 @@ final class EventJournal {
 		}
 	}
 
+	/**
+	 * Folds up to a tenth of the journal's oldest foldable events (past the send window)
+	 * into per-posting summaries.
+	 */
+	private void foldOldestPlays() {
+		int chunk = Math.min(PlayFolding.MAX_CHUNK, Math.max(100, this.capacity / 10));
+		List<Long> sequences = new ArrayList<>();
+		List<DeviceEvent> events = new ArrayList<>();
+		int position = 0;
+		for (Long sequence : List.copyOf(this.pending)) {
+			if (position++ < this.sendWindow) {
+				continue;
+			}
+			Optional<Entry> entry = read(sequence);
+			if (entry.isPresent() && PlayFolding.foldable(entry.get().event())) {
+				sequences.add(sequence);
+				events.add(entry.get().event());
+				if (events.size() >= chunk) {
+					break;
+				}
+			}
+		}
+		List<DeviceEvent> summaries = PlayFolding.summarise(events);
+		if (summaries.isEmpty()) {
+			return;
+		}
+		PlayFolding.Intent intent;
+		try {
+			intent = this.folding.prepare(sequences, summaries, () -> this.nextSequence++);
+		}
+		catch (IOException ex) {
+			log.warn("Cannot fold played events in {}: {}", this.directory, ex.toString());
+			return;
+		}
+		// Committed: the next start finishes the fold if this process dies now.
+		this.pending.removeAll(intent.remove());
+		this.pending.addAll(intent.add());
+		try {
+			this.folding.apply(intent);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot finish folding played events in " + this.directory, ex);
+		}
+		long total = this.folded.addAndGet(events.size());
+		log.warn(
+				"Event journal full ({} events not yet acknowledged): folded {} played events into {} per-posting "
+						+ "summaries ({} folded so far). Check the broker connection.",
+				this.pending.size(), events.size(), summaries.size(), total);
+	}
+
+	/** Played events folded into summaries because the journal was full. */
+	long foldedCount() {
+		return this.folded.get();
+	}
+
 	/** Events recorded but not yet acknowledged. */
 	synchronized int depth() {
 		return this.pending.size();
@@ -157,7 +235,11 @@ final class EventJournal {
 	}
 
 	private Path file(long sequence) {
-		return this.directory.resolve(String.format("%019d", sequence) + SUFFIX);
+		return this.directory.resolve(fileName(sequence));
+	}
+
+	static String fileName(long sequence) {
+		return String.format("%019d", sequence) + SUFFIX;
 	}
 
 	private static long sequenceOf(Path file) {

@@ -38,8 +38,10 @@ final class Heartbeats {
 
 	private final Path dataDir;
 
+	private final ClockOffset clockOffset;
+
 	Heartbeats(Identity identity, BrokerConnection broker, JsonCodec codec, Clock clock, ManifestUpdater manifests,
-			Player player, EventJournal journal, ContentStore content, Path dataDir) {
+			Player player, EventJournal journal, ContentStore content, Path dataDir, ClockOffset clockOffset) {
 		this.identity = identity;
 		this.broker = broker;
 		this.codec = codec;
@@ -50,6 +52,7 @@ final class Heartbeats {
 		this.journal = journal;
 		this.content = content;
 		this.dataDir = dataDir;
+		this.clockOffset = clockOffset;
 	}
 
 	void beat() {
@@ -66,7 +69,8 @@ final class Heartbeats {
 		Runtime runtime = Runtime.getRuntime();
 		return new Heartbeat(this.identity.deviceId(), now, uptime, Math.max(0, this.manifests.appliedVersion()),
 				this.player.nowPlaying(), this.journal.depth(), this.content.sizeBytes(),
-				runtime.totalMemory() - runtime.freeMemory(), diskFree(), this.identity.clientVersion());
+				runtime.totalMemory() - runtime.freeMemory(), diskFree(), this.identity.clientVersion(),
+				this.clockOffset.offsetMs());
 	}
 
 	private long diskFree() {

@@ -3,6 +3,7 @@ package io.sunboard.kiosk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import io.sunboard.protocol.JsonCodec;
 import io.sunboard.templates.PostingRenderer;
+import io.sunboard.templates.ScreenProfile;
 
 /**
  * A running kiosk: wires the parts by hand and owns their lifecycle. The player starts
@@ -23,6 +25,9 @@ public final class KioskClient implements AutoCloseable {
 
 	/** How long the server has to acknowledge a batch before it is sent again. */
 	static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+	/** How often the clock offset from the server is measured. */
+	static final Duration CLOCK_CHECK = Duration.ofMinutes(5);
 
 	private static final Logger log = LoggerFactory.getLogger(KioskClient.class);
 
@@ -43,8 +48,8 @@ public final class KioskClient implements AutoCloseable {
 		JsonCodec codec = new JsonCodec();
 		Identity identity = Identity.of(config);
 		createDirectory(config);
-		this.journal = new EventJournal(config.dataDir().resolve("journal"), EventJournal.DEFAULT_CAPACITY, codec);
-		ContentStore content = new ContentStore(config.dataDir().resolve("content"), codec);
+		this.journal = new EventJournal(config.dataDir().resolve("journal"), config.journalCapacity(), codec);
+		ContentStore content = new ContentStore(config.dataDir().resolve("content"), codec, config.cacheMaxBytes());
 		PostingRenderer renderer = new PostingRenderer();
 		this.broker = new PahoConnection(config.brokerUrl().toString(), identity, config.secret(), codec, clock,
 				Backoff.reconnect(), threads.timer(), threads.inbox());
@@ -65,16 +70,26 @@ public final class KioskClient implements AutoCloseable {
 					new ManifestFile(config.dataDir().resolve("manifest.json"), codec), player, recorder, clock,
 					threads);
 			this.playerServer = new PlayerServer(player, renderer, codec, config, threads.http());
+			if (config.profile() == ScreenProfile.KIOSK) {
+				this.playerServer.addTouch(
+						new TouchEndpoints(player, codec, recorder, clock, config, () -> this.playerServer.url()));
+			}
+			HttpClient http = ContentFetcher.newHttpClient();
+			ClockOffset clockOffset = new ClockOffset(http, config.serverUrl(), codec, clock);
 			Heartbeats heartbeats = new Heartbeats(identity, this.broker, codec, clock, this.manifests, player,
-					this.journal, content, config.dataDir());
+					this.journal, content, config.dataDir(), clockOffset);
+			Commands commands = new Commands(codec, clock, player, this.manifests,
+					new Screenshots(config, () -> this.playerServer.url(), http), recorder, threads.fetch());
 
 			this.manifests.restore();
 			player.start();
 			this.playerServer.start();
-			this.broker
-				.start(new MessageRouter(identity, this.manifests, new Commands(codec, clock, player), sender, alerts));
+			this.broker.start(new MessageRouter(identity, this.manifests, commands, sender, alerts));
 			long heartbeatMs = config.heartbeatInterval().toMillis();
 			threads.timer().scheduleAtFixedRate(heartbeats::beat, heartbeatMs, heartbeatMs, TimeUnit.MILLISECONDS);
+			threads.timer()
+				.scheduleWithFixedDelay(() -> threads.fetch().execute(clockOffset::measure), 0, CLOCK_CHECK.toSeconds(),
+						TimeUnit.SECONDS);
 			// Catches acks that never came; the sender resends what is overdue.
 			threads.timer().scheduleAtFixedRate(sender::wake, 5, 5, TimeUnit.SECONDS);
 		}

@@ -18,9 +18,17 @@ import io.sunboard.templates.ScreenProfile;
  * {@code device-config/kiosk/README.md} for each key).
  *
  * @param playerPort 0 picks any free port; {@link KioskClient#playerUrl()} tells which
+ * @param screenshotCommand the command line that writes a PNG of the player page, with
+ * {@code {url}}, {@code {file}}, {@code {width}} and {@code {height}} filled in; empty
+ * for none
+ * @param cacheMaxBytes disk budget of the content cache
+ * @param journalCapacity events the journal holds before it folds played events
+ * @param touchIdle on a touch kiosk, how long without a touch before the screen returns
+ * to the playlist and forgets what the visitor did
  */
 public record KioskConfig(String deviceId, String secret, URI brokerUrl, URI serverUrl, String topicRoot, Path dataDir,
-		String playerBind, int playerPort, Duration heartbeatInterval, ScreenProfile profile, Locale locale) {
+		String playerBind, int playerPort, Duration heartbeatInterval, ScreenProfile profile, Locale locale,
+		String screenshotCommand, long cacheMaxBytes, int journalCapacity, Duration touchIdle) {
 
 	public KioskConfig {
 		Objects.requireNonNull(deviceId, "deviceId");
@@ -33,6 +41,8 @@ public record KioskConfig(String deviceId, String secret, URI brokerUrl, URI ser
 		Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
 		Objects.requireNonNull(profile, "profile");
 		Objects.requireNonNull(locale, "locale");
+		Objects.requireNonNull(screenshotCommand, "screenshotCommand");
+		Objects.requireNonNull(touchIdle, "touchIdle");
 	}
 
 	/**
@@ -65,7 +75,9 @@ public record KioskConfig(String deviceId, String secret, URI brokerUrl, URI ser
 		return "KioskConfig[deviceId=" + this.deviceId + ", secret=****, brokerUrl=" + this.brokerUrl + ", serverUrl="
 				+ this.serverUrl + ", topicRoot=" + this.topicRoot + ", dataDir=" + this.dataDir + ", playerBind="
 				+ this.playerBind + ", playerPort=" + this.playerPort + ", heartbeatInterval=" + this.heartbeatInterval
-				+ ", profile=" + this.profile + ", locale=" + this.locale.toLanguageTag() + "]";
+				+ ", profile=" + this.profile + ", locale=" + this.locale.toLanguageTag() + ", screenshotCommand="
+				+ this.screenshotCommand + ", cacheMaxBytes=" + this.cacheMaxBytes + ", journalCapacity="
+				+ this.journalCapacity + ", touchIdle=" + this.touchIdle + "]";
 	}
 
 }

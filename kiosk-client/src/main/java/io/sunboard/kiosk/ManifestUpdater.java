@@ -98,6 +98,30 @@ final class ManifestUpdater {
 		submit(manifest);
 	}
 
+	/**
+	 * Fetches every document of the manifest on screen again and replaces the cached
+	 * copies once verified, then drops everything else from the cache: the repair for a
+	 * screen whose cache is suspect. Run on the fetch thread (it blocks), so it never
+	 * interleaves with applying a new manifest. The old copies stay on screen until the
+	 * new ones are in, and stay altogether when a fetch fails.
+	 * @return how many documents were fetched
+	 * @throws IOException when there is no manifest yet or a fetch failed
+	 */
+	int resync() throws IOException {
+		Manifest current = this.applied;
+		if (current == null) {
+			throw new IOException("no manifest applied yet; nothing to resync");
+		}
+		Set<String> shas = shas(current);
+		for (String sha256 : shas) {
+			this.store.put(sha256, this.fetcher.fetch(sha256));
+		}
+		this.store.retainOnly(shas);
+		this.player.show(current);
+		log.info("Resynced manifest version {}: fetched {} documents again", current.version(), shas.size());
+		return shas.size();
+	}
+
 	/** Version of the manifest on screen, -1 before any. */
 	long appliedVersion() {
 		Manifest current = this.applied;
@@ -146,7 +170,7 @@ final class ManifestUpdater {
 		}
 		this.applied = manifest;
 		this.player.show(manifest);
-		this.store.retainOnly(shas(manifest));
+		this.store.collectGarbage(shas(manifest));
 		this.recorder.record(DeviceEvent.applied(EventIds.next(), this.clock.instant(), manifest.version()));
 		log.info("Applied manifest version {} ({} items)", manifest.version(), manifest.items().size());
 	}

@@ -1,7 +1,9 @@
 package io.sunboard.kiosk;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -18,6 +20,7 @@ import io.sunboard.kiosk.Schedule.Showing;
 import io.sunboard.protocol.Alert;
 import io.sunboard.protocol.DeviceEvent;
 import io.sunboard.protocol.Manifest;
+import io.sunboard.protocol.ManifestItem;
 import io.sunboard.protocol.PostingContent;
 import io.sunboard.templates.PostingRenderer;
 import io.sunboard.templates.ScreenProfile;
@@ -56,6 +59,9 @@ final class Player {
 	private final AtomicReference<Playlist> playlist = new AtomicReference<>(Playlist.EMPTY);
 
 	private final AtomicReference<NowShowing> now = new AtomicReference<>();
+
+	/** Until when the identify page covers the screen; null when it does not. */
+	private volatile Instant identifyUntil;
 
 	/** Only touched on the timer thread. */
 	private Showing current;
@@ -105,6 +111,30 @@ final class Player {
 		}
 	}
 
+	/**
+	 * Covers the screen with its identity (school name and device id, large) for
+	 * {@code duration}, so a technician can tell which screen is which. The schedule runs
+	 * on underneath.
+	 */
+	void identify(Duration duration) {
+		this.identifyUntil = this.clock.instant().plus(duration);
+		refresh();
+	}
+
+	/** What a visitor may open on a touch kiosk now: the items in their windows. */
+	List<ManifestItem> browsable() {
+		return Schedule.eligible(this.playlist.get().manifest(), this.clock.instant());
+	}
+
+	/** The rendered page of a browsable posting; empty when it is not browsable now. */
+	Optional<String> renderBrowsable(String postingId) {
+		return browsable().stream()
+			.filter((item) -> item.postingId().equals(postingId))
+			.findFirst()
+			.flatMap((item) -> this.store.load(item.contentSha256()))
+			.map((content) -> this.renderer.renderPosting(content, this.profile, this.locale));
+	}
+
 	NowShowing now() {
 		return this.now.get();
 	}
@@ -142,6 +172,15 @@ final class Player {
 	}
 
 	private void display(Showing showing, Playlist list) {
+		Instant until = this.identifyUntil;
+		if (until != null && this.clock.instant().isBefore(until)) {
+			String key = "identify:" + until;
+			if (!key.equals(this.now.get().key())) {
+				this.now.set(new NowShowing(key, identifyPage(list.schoolName()), null));
+			}
+			return;
+		}
+		this.identifyUntil = null;
 		if (showing == null) {
 			NowShowing idle = idle(list.schoolName());
 			if (!idle.key().equals(this.now.get().key())) {
@@ -181,6 +220,12 @@ final class Player {
 			this.now.set(new NowShowing(key,
 					this.renderer.renderAlert(alert.text(), list.schoolName(), this.profile, this.locale), null));
 		}
+	}
+
+	private String identifyPage(String schoolName) {
+		String school = (schoolName != null) ? schoolName : "";
+		return "<section class=\"sb-identify\"><p class=\"sb-identify-school\">" + PlayerServer.Html.escape(school)
+				+ "</p><p class=\"sb-identify-device\">" + PlayerServer.Html.escape(this.deviceId) + "</p></section>";
 	}
 
 	private NowShowing idle(String schoolName) {

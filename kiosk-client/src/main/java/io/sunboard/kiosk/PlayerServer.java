@@ -44,11 +44,15 @@ final class PlayerServer {
 
 	private final Locale locale;
 
+	private final long touchIdleMs;
+
 	private final String shell;
 
 	private final byte[] css;
 
 	private final byte[] script;
+
+	private final byte[] touchScript;
 
 	private final HttpServer server;
 
@@ -57,9 +61,11 @@ final class PlayerServer {
 		this.codec = codec;
 		this.profile = config.profile();
 		this.locale = config.locale();
+		this.touchIdleMs = config.touchIdle().toMillis();
 		this.shell = resource("player.html");
 		this.css = (renderer.stylesheet() + "\n" + resource("player.css")).getBytes(StandardCharsets.UTF_8);
 		this.script = resource("player.js").getBytes(StandardCharsets.UTF_8);
+		this.touchScript = resource("touch.js").getBytes(StandardCharsets.UTF_8);
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(config.playerBind(), config.playerPort()), 16);
 		}
@@ -73,6 +79,21 @@ final class PlayerServer {
 		}
 		this.server.createContext("/", this::handle);
 		this.server.setExecutor(executor);
+	}
+
+	/** Serves the touch kiosk's {@code /touch} API (kiosk profile only). */
+	void addTouch(TouchEndpoints touch) {
+		this.server.createContext("/touch/", (exchange) -> {
+			try (exchange) {
+				exchange.getResponseHeaders().set("Content-Security-Policy", CSP);
+				exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+				exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+				touch.handle(exchange);
+			}
+			catch (IOException | RuntimeException ex) {
+				log.debug("Touch request failed: {}", ex.toString());
+			}
+		});
 	}
 
 	void start() {
@@ -113,6 +134,7 @@ final class PlayerServer {
 				}
 				case "/player.css" -> send(exchange, 200, "text/css", this.css);
 				case "/player.js" -> send(exchange, 200, "text/javascript", this.script);
+				case "/touch.js" -> send(exchange, 200, "text/javascript", this.touchScript);
 				case "/now" -> {
 					exchange.getResponseHeaders().set("Cache-Control", "no-store");
 					NowShowing now = this.player.now();
@@ -140,6 +162,7 @@ final class PlayerServer {
 		NowShowing now = this.player.now();
 		return this.shell.replace("{{lang}}", Html.escape(this.locale.toLanguageTag()))
 			.replace("{{profile}}", Html.escape(this.profile.cssClass()))
+			.replace("{{idleMs}}", Long.toString(this.touchIdleMs))
 			.replace("{{key}}", Html.escape(now.key()))
 			.replace("{{fragment}}", now.html())
 			.getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,7 @@
 package io.sunboard.kiosk;
 
+import java.time.Instant;
+import java.nio.file.attribute.FileTime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,6 +81,45 @@ class ContentStoreTests {
 		assertThat(store.contains(Fixtures.sha(this.content))).isFalse();
 		assertThat(store.contains(Fixtures.sha(other))).isTrue();
 		assertThat(store.sizeBytes()).isEqualTo(Fixtures.bytes(other).length);
+	}
+
+	@Test
+	void garbageCollectionKeepsTheManifestsContentAndEvictsTheLeastRecentlyShownUntilWithinBudget() throws IOException {
+		PostingContent a = Fixtures.content("p-a", "收费公示");
+		PostingContent b = Fixtures.content("p-b", "招生录取");
+		PostingContent current = Fixtures.content("p-c", "办事指南");
+		long budget = Fixtures.bytes(current).length + Math.max(Fixtures.bytes(a).length, Fixtures.bytes(b).length);
+		ContentStore store = new ContentStore(this.dir, Fixtures.CODEC, budget);
+		for (PostingContent content : List.of(a, b, current)) {
+			store.put(Fixtures.sha(content), Fixtures.bytes(content));
+		}
+		setUsed(a, 1_000);
+		setUsed(b, 2_000);
+		setUsed(current, 0);
+		// a was shown before b, but is shown again now: b is the least recently used.
+		assertThat(store.load(Fixtures.sha(a))).isPresent();
+
+		store.collectGarbage(List.of(Fixtures.sha(current)));
+
+		assertThat(store.contains(Fixtures.sha(current))).as("on the manifest: never evicted").isTrue();
+		assertThat(store.contains(Fixtures.sha(a))).isTrue();
+		assertThat(store.contains(Fixtures.sha(b))).isFalse();
+		assertThat(store.sizeBytes()).isLessThanOrEqualTo(budget);
+	}
+
+	@Test
+	void manifestContentStaysEvenWhenItAloneExceedsTheBudget() throws IOException {
+		ContentStore store = new ContentStore(this.dir, Fixtures.CODEC, 10);
+		store.put(Fixtures.sha(this.content), Fixtures.bytes(this.content));
+
+		store.collectGarbage(List.of(Fixtures.sha(this.content)));
+
+		assertThat(store.contains(Fixtures.sha(this.content))).isTrue();
+	}
+
+	private void setUsed(PostingContent content, long epochSecond) throws IOException {
+		Files.setLastModifiedTime(this.dir.resolve(Fixtures.sha(content)),
+				FileTime.from(Instant.ofEpochSecond(epochSecond)));
 	}
 
 }

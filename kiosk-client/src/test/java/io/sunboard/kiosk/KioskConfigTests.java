@@ -51,6 +51,10 @@ class KioskConfigTests {
 		properties.setProperty("heartbeat.seconds", "30");
 		properties.setProperty("screen.profile", "Portrait");
 		properties.setProperty("locale", "zh-TW");
+		properties.setProperty("screenshot.command", "/opt/shot {url} {file}");
+		properties.setProperty("cache.max-mb", "64");
+		properties.setProperty("journal.max-events", "5000");
+		properties.setProperty("touch.idle-seconds", "90");
 
 		KioskConfig config = KioskConfig.from(properties);
 
@@ -62,6 +66,10 @@ class KioskConfigTests {
 		assertThat(config.heartbeatInterval()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(config.profile()).isEqualTo(ScreenProfile.PORTRAIT);
 		assertThat(config.locale()).isEqualTo(Locale.TRADITIONAL_CHINESE);
+		assertThat(config.screenshotCommand()).isEqualTo("/opt/shot {url} {file}");
+		assertThat(config.cacheMaxBytes()).isEqualTo(64L * 1024 * 1024);
+		assertThat(config.journalCapacity()).isEqualTo(5000);
+		assertThat(config.touchIdle()).isEqualTo(Duration.ofSeconds(90));
 	}
 
 	@ParameterizedTest(name = "{0} = ''{1}''")
@@ -79,7 +87,11 @@ class KioskConfigTests {
 			"heartbeat.seconds | 0             | heartbeat.seconds: expected whole seconds 1-3600, found '0'",
 			"heartbeat.seconds | 1.5           | heartbeat.seconds: expected whole seconds 1-3600, found '1.5'",
 			"screen.profile    | round         | screen.profile: expected landscape, portrait or kiosk, found 'round'",
-			"locale            | zh_CN!        | locale: expected a language tag such as zh-CN, zh-TW or en, found 'zh_CN!'" })
+			"locale            | zh_CN!        | locale: expected a language tag such as zh-CN, zh-TW or en, found 'zh_CN!'",
+			"screenshot.command | /opt/shot    | screenshot.command: expected a command line with {url} (the player page) and {file} (the PNG to write), or empty for none, found '/opt/shot'",
+			"cache.max-mb      | 0             | cache.max-mb: expected whole megabytes 1-1048576, e.g. 512, found '0'",
+			"journal.max-events | 10           | journal.max-events: expected a whole number of events 100-10000000, found '10'",
+			"touch.idle-seconds | 1            | touch.idle-seconds: expected whole seconds 2-3600, found '1'" })
 	void errorNamesTheKeyWhatWasFoundAndTheExpectedForm(String key, String value, String message) {
 		Properties properties = Fixtures.properties(this.dir);
 		properties.setProperty(key, value);

@@ -59,7 +59,8 @@ class ManifestUpdaterTests {
 	}
 
 	private ManifestUpdater newUpdater() {
-		ContentStore store = new ContentStore(this.dir.resolve("content"), Fixtures.CODEC);
+		// No room beyond the manifest on screen: everything else is evicted at once.
+		ContentStore store = new ContentStore(this.dir.resolve("content"), Fixtures.CODEC, 0);
 		this.player = new Player(store, new PostingRenderer(), Fixtures.config(this.dir), this.events::add,
 				new MutableClock(Fixtures.T0), this.threads.timer());
 		ContentSource source = (sha) -> {
@@ -142,7 +143,7 @@ class ManifestUpdaterTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.updater.appliedVersion() == 5);
 		assertThat(this.events).extracting(DeviceEvent::manifestVersion).containsExactly(4L, 5L);
 		assertThat(this.dir.resolve("content").resolve(Fixtures.sha(this.awards)))
-			.as("content no longer in the manifest is pruned")
+			.as("content no longer in the manifest is evicted when the cache is over its budget")
 			.doesNotExist();
 	}
 

@@ -149,6 +149,20 @@ class AuthorizationMatrixIT {
 						() -> "{}", 200, 200, 403, 403, 403, 403, u),
 				row("POST", "/api/v1/devices/{id}/revoke", () -> "/api/v1/devices/" + newDevice("s1") + "/revoke",
 						() -> "{}", 204, 204, 403, 403, 403, 403, u),
+				row("POST", "/api/v1/devices/{deviceId}/commands", () -> "/api/v1/devices/" + this.d1 + "/commands",
+						() -> Map.of("name", "refresh", "ttlSeconds", 60), 201, 201, 403, 403, 403, 403, u),
+				row("GET", "/api/v1/devices/{deviceId}/commands", () -> "/api/v1/devices/" + this.d1 + "/commands",
+						() -> null, 200, 200, 200, 200, 200, 403, u),
+				row("GET", "/api/v1/commands/{commandId}", () -> "/api/v1/commands/" + newCommand(this.d1), () -> null,
+						200, 200, 200, 200, 200, 403, u),
+				// no screenshot yet: 404 once access is granted
+				row("GET", "/api/v1/devices/{deviceId}/screenshot", () -> "/api/v1/devices/" + this.d1 + "/screenshot",
+						() -> null, 404, 404, 404, 404, 404, 403, u),
+				row("PUT", "/device-api/v1/screenshots/{commandId}", () -> "/device-api/v1/screenshots/c-1", () -> null,
+						401, 401, 401, 401, 401, 401, 401),
+				// the server's clock, for screens to measure their offset: public
+				row("GET", "/device-api/v1/time", () -> "/device-api/v1/time", () -> null, 200, 200, 200, 200, 200, 200,
+						200),
 				row("GET", "/api/v1/registrations", () -> "/api/v1/registrations", () -> null, 200, 200, 200, 200, 200,
 						200, u),
 				row("POST", "/api/v1/registrations/{id}/authorize",
@@ -231,6 +245,14 @@ class AuthorizationMatrixIT {
 				// staff accounts are not device tokens
 				row("GET", "/device-api/v1/content/{sha256}", () -> "/device-api/v1/content/" + "a".repeat(64),
 						() -> null, 401, 401, 401, 401, 401, 401, 401));
+	}
+
+	private String newCommand(String device) {
+		return created(this.server.post("/api/v1/devices/" + device + "/commands",
+				Map.of("name", "identify", "ttlSeconds", 60)))
+			.json()
+			.get("id")
+			.asString();
 	}
 
 	/**

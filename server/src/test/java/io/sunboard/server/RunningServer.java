@@ -179,6 +179,37 @@ final class RunningServer implements AutoCloseable {
 		return send("DELETE", path, null, "admin", ADMIN_PASSWORD);
 	}
 
+	/** Bytes of a GET, for images. */
+	BinaryResponse getBytes(String path) {
+		try {
+			HttpResponse<byte[]> response = this.http.send(request(path).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			return new BinaryResponse(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("request to " + path + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A device's request: its bearer token instead of the administrator's login. */
+	Response putAsDevice(String path, String bearer, String contentType, byte[] body) {
+		return send(HttpRequest.newBuilder(URI.create(url() + path))
+			.header("Authorization", bearer)
+			.header("Content-Type", contentType)
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build());
+	}
+
+	private HttpRequest.Builder request(String path) {
+		String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+		return HttpRequest.newBuilder(URI.create(url() + path)).header("Authorization", "Basic " + basic);
+	}
+
 	private Response send(HttpRequest request) {
 		try {
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -191,6 +222,10 @@ final class RunningServer implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	record BinaryResponse(int status, String contentType, byte[] body) {
+
 	}
 
 	record Response(int status, String body) {

@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import io.sunboard.server.device.Device;
+import io.sunboard.server.command.DeviceCommandService;
 import io.sunboard.server.device.DeviceRepository;
 import io.sunboard.server.posting.Posting;
 import io.sunboard.server.security.AccessPolicy;
@@ -33,13 +34,16 @@ class ConsoleController {
 
 	private final AccessPolicy access;
 
+	private final DeviceCommandService commands;
+
 	ConsoleController(SchoolRepository schools, DeviceRepository devices, DeviceStateRepository states,
-			PostingRepository postings, AccessPolicy access) {
+			PostingRepository postings, AccessPolicy access, DeviceCommandService commands) {
 		this.access = access;
 		this.schools = schools;
 		this.devices = devices;
 		this.states = states;
 		this.postings = postings;
+		this.commands = commands;
 	}
 
 	@GetMapping("/")
@@ -51,6 +55,7 @@ class ConsoleController {
 		model.addAttribute("devices", this.access.readable(this.devices.findAll(), Device::schoolId));
 		model.addAttribute("states", this.states.findAll());
 		model.addAttribute("postings", this.access.readable(this.postings.findAll(), Posting::schoolId));
+		model.addAttribute("screenshots", this.commands.devicesWithScreenshots());
 		return INDEX;
 	}
 

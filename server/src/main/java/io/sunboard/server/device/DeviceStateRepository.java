@@ -37,9 +37,11 @@ public class DeviceStateRepository {
 	public void recordHeartbeat(Heartbeat hb, Instant receivedAt) {
 		this.jdbc
 			.sql("update device_state set heartbeat_at = ?, applied_manifest_version = ?, now_playing = ?,"
-					+ " journal_depth = ?, disk_free_bytes = ?, client_version = ? where device_id = ?")
+					+ " journal_depth = ?, disk_free_bytes = ?, client_version = ?, uptime_seconds = ?,"
+					+ " cache_bytes = ?, heap_used_bytes = ?, clock_offset_ms = ? where device_id = ?")
 			.params(Jdbc.utc(receivedAt), hb.appliedManifestVersion(), hb.nowPlaying(), hb.journalDepth(),
-					hb.diskFreeBytes(), hb.clientVersion(), hb.deviceId())
+					hb.diskFreeBytes(), hb.clientVersion(), hb.uptimeSeconds(), hb.cacheBytes(), hb.heapUsedBytes(),
+					hb.clockOffsetMs(), hb.deviceId())
 			.update();
 	}
 
@@ -55,7 +57,9 @@ public class DeviceStateRepository {
 		return new DeviceState(rs.getString("device_id"), rs.getBoolean("online"), rs.getLong("session_epoch"),
 				Jdbc.instant(rs, "status_at"), Jdbc.instant(rs, "heartbeat_at"), rs.getLong("applied_manifest_version"),
 				rs.getString("now_playing"), rs.getInt("journal_depth"), rs.getLong("disk_free_bytes"),
-				rs.getString("client_version"));
+				rs.getString("client_version"), rs.getObject("uptime_seconds", Long.class),
+				rs.getObject("cache_bytes", Long.class), rs.getObject("heap_used_bytes", Long.class),
+				rs.getObject("clock_offset_ms", Long.class));
 	}
 
 }

@@ -1,0 +1,142 @@
+package io.sunboard.kiosk;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.sunboard.protocol.DeviceEvent;
+import io.sunboard.protocol.EventType;
+import io.sunboard.protocol.PostingContent;
+import io.sunboard.templates.PostingRenderer;
+import io.sunboard.templates.ScreenProfile;
+
+import static io.sunboard.kiosk.Fixtures.T0;
+import static io.sunboard.kiosk.Fixtures.always;
+import static io.sunboard.kiosk.Fixtures.item;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class TouchEndpointsTests {
+
+	@TempDir
+	Path dir;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final List<DeviceEvent> events = new CopyOnWriteArrayList<>();
+
+	private KioskThreads threads;
+
+	private PlayerServer server;
+
+	@BeforeEach
+	void setUp() throws IOException {
+		this.threads = KioskThreads.create("test");
+		PostingRenderer renderer = new PostingRenderer();
+		KioskConfig base = Fixtures.config(this.dir);
+		KioskConfig config = new KioskConfig(base.deviceId(), base.secret(), base.brokerUrl(), base.serverUrl(),
+				base.topicRoot(), base.dataDir(), base.playerBind(), 0, base.heartbeatInterval(), ScreenProfile.KIOSK,
+				Locale.SIMPLIFIED_CHINESE, "", base.cacheMaxBytes(), base.journalCapacity(), base.touchIdle());
+		ContentStore store = new ContentStore(this.dir, Fixtures.CODEC);
+		PostingContent fees = Fixtures.content("fees", "收费公示");
+		store.put(Fixtures.sha(fees), Fixtures.bytes(fees));
+		MutableClock clock = new MutableClock(T0);
+		Player player = new Player(store, renderer, config, this.events::add, clock, this.threads.timer());
+		player.show(Fixtures.manifest("lobby-01", 1, item(fees, 10, always())));
+		this.server = new PlayerServer(player, renderer, Fixtures.CODEC, config, this.threads.http());
+		this.server.addTouch(
+				new TouchEndpoints(player, Fixtures.CODEC, this.events::add, clock, config, () -> this.server.url()));
+		this.server.start();
+		await().atMost(Duration.ofSeconds(5)).until(() -> "fees".equals(player.nowPlaying()));
+		this.events.clear();
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.server.stop();
+		this.threads.shutdown();
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(this.server.url().resolve(path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> post(String json, String origin) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.server.url().resolve("/touch/event"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (origin != null) {
+			request.header("Origin", origin);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private String origin() {
+		return this.server.url().toString().replaceAll("/$", "");
+	}
+
+	@Test
+	void menuListsWhatIsOnScreenWithLabelsFromTheBundleAndOpensThePosting() throws Exception {
+		HttpResponse<String> menu = get("/touch/menu");
+		assertThat(menu.statusCode()).isEqualTo(200);
+		assertThat(menu.body()).contains("\"postingId\":\"fees\"", "收费公示", "浏览公示", "这条信息对您有帮助吗？");
+
+		HttpResponse<String> page = get("/touch/posting/fees");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("收费公示");
+		assertThat(get("/touch/posting/other").statusCode()).isEqualTo(404);
+		assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(PlayerServer.CSP);
+	}
+
+	@Test
+	void interactionRatingAndFeedbackGoIntoTheJournal() throws Exception {
+		assertThat(post("{\"type\":\"interaction\",\"postingId\":\"fees\",\"durationMs\":4200}", origin()).statusCode())
+			.isEqualTo(204);
+		assertThat(post("{\"type\":\"rating\",\"postingId\":\"fees\",\"helpful\":true}", origin()).statusCode())
+			.isEqualTo(204);
+		assertThat(post("{\"type\":\"feedback\",\"category\":\"complaint\",\"text\":\" 收费标准看不清 \","
+				+ "\"contact\":\"0595-22281234\",\"postingId\":\"fees\"}", origin())
+			.statusCode()).isEqualTo(204);
+
+		assertThat(this.events).extracting(DeviceEvent::type)
+			.containsExactly(EventType.INTERACTION, EventType.RATING, EventType.FEEDBACK);
+		assertThat(this.events.get(0).durationMs()).isEqualTo(4200);
+		assertThat(this.events.get(1).helpful()).isTrue();
+		DeviceEvent feedback = this.events.get(2);
+		assertThat(feedback.text()).isEqualTo("收费标准看不清");
+		assertThat(feedback.contact()).isEqualTo("0595-22281234");
+		assertThat(feedback.toString()).doesNotContain("收费标准看不清").doesNotContain("22281234");
+	}
+
+	@Test
+	void badOrForeignPostsAreRefusedWithoutEchoingWhatTheVisitorWrote() throws Exception {
+		String feedback = "{\"type\":\"feedback\",\"category\":\"complaint\",\"text\":\"私人内容\",\"contact\":\"call me\"}";
+		HttpResponse<String> badPhone = post(feedback, origin());
+		assertThat(badPhone.statusCode()).isEqualTo(400);
+		assertThat(badPhone.body()).contains("contact").doesNotContain("call me").doesNotContain("私人内容");
+
+		assertThat(post("{\"type\":\"feedback\",\"category\":\"praise\",\"text\":\"x\"}", origin()).statusCode())
+			.isEqualTo(400);
+		assertThat(post("{\"type\":\"rating\",\"postingId\":\"not-here\",\"helpful\":true}", origin()).statusCode())
+			.isEqualTo(400);
+		assertThat(post("{\"type\":\"rating\",\"postingId\":\"fees\",\"helpful\":true}", "http://evil.example")
+			.statusCode()).isEqualTo(403);
+		assertThat(post("{\"type\":\"rating\",\"postingId\":\"fees\",\"helpful\":true}", null).statusCode())
+			.isEqualTo(403);
+		assertThat(post("x".repeat(TouchEndpoints.MAX_BODY_BYTES + 1), origin()).statusCode()).isEqualTo(413);
+		assertThat(this.events).isEmpty();
+	}
+
+}

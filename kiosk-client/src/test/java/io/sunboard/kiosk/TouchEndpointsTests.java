@@ -1,5 +1,7 @@
 package io.sunboard.kiosk;
 
+import io.sunboard.testsupport.MutableClock;
+
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,5 +1,7 @@
 package io.sunboard.server;
 
+import io.sunboard.testsupport.MutableClock;
+
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,7 +65,7 @@ class ScheduledPlaybackIT {
 		Instant at0759 = day.atTime(7, 59).atZone(SHANGHAI).toInstant();
 		Instant at0800 = day.atTime(8, 0).atZone(SHANGHAI).toInstant();
 		Instant at0810 = day.atTime(8, 10).atZone(SHANGHAI).toInstant();
-		SettableClock clock = new SettableClock(at0759);
+		MutableClock clock = new MutableClock(at0759);
 		try (RunningServer server = RunningServer
 			.external(dir.resolve("server"), this.broker.url(), SERVER_USER, SERVER_PASSWORD,
 					this.broker.adminUsername(), this.broker.adminPassword())

@@ -1,20 +1,25 @@
-package io.sunboard.server;
+package io.sunboard.testsupport;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until the test sets it. */
-final class SettableClock extends Clock {
+/** A clock the test moves by hand, shared by the kiosk and server tests. */
+public final class MutableClock extends Clock {
 
 	private volatile Instant now;
 
-	SettableClock(Instant start) {
+	public MutableClock(Instant start) {
 		this.now = start;
 	}
 
-	void set(Instant instant) {
+	public void advance(Duration duration) {
+		this.now = this.now.plus(duration);
+	}
+
+	public void set(Instant instant) {
 		this.now = instant;
 	}
 

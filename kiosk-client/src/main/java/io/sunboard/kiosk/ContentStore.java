@@ -181,6 +181,10 @@ final class ContentStore {
 	/** Marks a document as used now, for least-recently-used eviction. */
 	private static void touch(Path file) {
 		try {
+			// The file's modification time is only a recency mark for eviction order
+			// (never compared with
+			// the schedule's clock), so the file system's own notion of now is the right
+			// one.
 			Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
 		}
 		catch (IOException ex) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.sunboard.protocol.Topics;
 import io.sunboard.server.security.AccessPolicy;
 import io.sunboard.server.security.Permission;
 import jakarta.validation.Valid;
@@ -36,11 +37,14 @@ class DeviceApiController {
 
 	private final ProvisioningSettings provisioning;
 
+	private final Topics topics;
+
 	private final DeviceTagging tagging;
 
 	DeviceApiController(DeviceRepository devices, DeviceStateRepository states, DeviceRegistry registry,
-			AccessPolicy access, ProvisioningSettings provisioning, DeviceTagging tagging) {
+			AccessPolicy access, ProvisioningSettings provisioning, DeviceTagging tagging, Topics topics) {
 		this.provisioning = provisioning;
+		this.topics = topics;
 		this.devices = devices;
 		this.tagging = tagging;
 		this.registry = registry;
@@ -66,7 +70,7 @@ class DeviceApiController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.TEXT_PLAIN)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".properties\"")
-			.body(DeviceBundle.properties(device, credentials, this.provisioning));
+			.body(DeviceBundle.properties(device, credentials, this.provisioning, this.topics));
 	}
 
 	@PostMapping("/api/v1/devices/{id}/revoke")

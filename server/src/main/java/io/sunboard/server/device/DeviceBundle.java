@@ -5,6 +5,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
+import io.sunboard.protocol.Topics;
+
 /**
  * The kiosk configuration file a screen needs (device-config/kiosk/*.properties), with
  * its secret.
@@ -14,13 +16,14 @@ final class DeviceBundle {
 	private DeviceBundle() {
 	}
 
-	static String properties(Device device, DeviceCredentials credentials, ProvisioningSettings settings) {
+	static String properties(Device device, DeviceCredentials credentials, ProvisioningSettings settings,
+			Topics topics) {
 		Properties p = new Properties();
 		p.setProperty("device.id", credentials.deviceId());
 		p.setProperty("device.secret", credentials.secret());
 		p.setProperty("broker.url", settings.brokerUrl().toString());
 		p.setProperty("server.url", settings.serverUrl().toString());
-		p.setProperty("topic.root", settings.topicRoot());
+		p.setProperty("topic.root", topics.root());
 		p.setProperty("screen.profile", device.profile());
 		p.setProperty("data.dir", "/var/lib/sunboard-kiosk");
 		StringWriter out = new StringWriter();

@@ -11,6 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("sunboard.provisioning")
 public record ProvisioningSettings(@DefaultValue("tcp://localhost:1883") URI brokerUrl,
-		@DefaultValue("http://localhost:8080") URI serverUrl, @DefaultValue("sunboard/v1") String topicRoot) {
+		@DefaultValue("http://localhost:8080") URI serverUrl) {
 
 }

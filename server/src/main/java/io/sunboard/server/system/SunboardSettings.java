@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import io.sunboard.protocol.Topics;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -19,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("sunboard")
 public record SunboardSettings(@DefaultValue("./data") Path dataDir, URI publicUrl,
-		@DefaultValue("sunboard/v1") String topicRoot, @DefaultValue("PT1M") Duration rollForward,
+		@DefaultValue(Topics.DEFAULT_ROOT) String topicRoot, @DefaultValue("PT1M") Duration rollForward,
 		String adminPassword) {
 
 }

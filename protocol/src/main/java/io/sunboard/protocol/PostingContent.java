@@ -16,12 +16,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * {@code fields} and {@code tables} hold a kind's structured body (a fee notice's basis
  * and complaint phone, an admission result table); which names a kind expects is data in
  * the templates module ({@code kinds.json}). Both are left out of the JSON when empty, so
- * a general notice's document is byte for byte what schema 1 peers have always written.
+ * attachments likewise. A general notice's document is byte for byte what schema 1 peers
+ * have always written.
  */
 public record PostingContent(int schema, String postingId, String kind, String title, String body,
 		Instant publicityStart, Instant publicityEnd, String schoolName, String timeZone,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> fields,
-		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<ContentTable> tables) {
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<ContentTable> tables,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attachment> attachments) {
 
 	public static final int SCHEMA = 1;
 
@@ -40,13 +42,22 @@ public record PostingContent(int schema, String postingId, String kind, String t
 		Checks.text(timeZone, "timeZone", 64);
 		fields = checkedFields(fields);
 		tables = Checks.list(tables, "tables", MAX_TABLES);
+		attachments = Checks.list(attachments, "attachments", Attachment.MAX_PER_POSTING);
+	}
+
+	/** A document with fields and tables but no attachments. */
+	public PostingContent(int schema, String postingId, String kind, String title, String body, Instant publicityStart,
+			Instant publicityEnd, String schoolName, String timeZone, Map<String, String> fields,
+			List<ContentTable> tables) {
+		this(schema, postingId, kind, title, body, publicityStart, publicityEnd, schoolName, timeZone, fields, tables,
+				List.of());
 	}
 
 	/** A document with a plain body only, as a general notice has. */
 	public PostingContent(int schema, String postingId, String kind, String title, String body, Instant publicityStart,
 			Instant publicityEnd, String schoolName, String timeZone) {
 		this(schema, postingId, kind, title, body, publicityStart, publicityEnd, schoolName, timeZone, Map.of(),
-				List.of());
+				List.of(), List.of());
 	}
 
 	/** The field's text, or {@code null} when absent or blank. */

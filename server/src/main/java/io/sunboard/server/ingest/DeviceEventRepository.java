@@ -1,6 +1,7 @@
 package io.sunboard.server.ingest;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -24,12 +25,12 @@ class DeviceEventRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Inserts the events not stored yet; returns how many were new. */
-	int insertNew(String deviceId, List<DeviceEvent> events, Instant receivedAt) {
-		int inserted = 0;
+	/** Inserts the events not stored yet; returns those that were new. */
+	List<DeviceEvent> insertNew(String deviceId, List<DeviceEvent> events, Instant receivedAt) {
+		List<DeviceEvent> inserted = new ArrayList<>();
 		for (DeviceEvent e : events) {
 			try {
-				inserted += this.jdbc
+				int rows = this.jdbc
 					.sql("insert into device_event (device_id, event_id, type, occurred_at, manifest_version,"
 							+ " posting_id, duration_ms, received_at, play_count, last_at, command_id, outcome, detail,"
 							+ " helpful) select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
@@ -39,6 +40,9 @@ class DeviceEventRepository {
 							(e.lastAt() != null) ? Jdbc.utc(e.lastAt()) : null, e.commandId(), e.outcome(), e.detail(),
 							e.helpful(), deviceId, e.id())
 					.update();
+				if (rows == 1) {
+					inserted.add(e);
+				}
 				if (e.type() == EventType.FEEDBACK) {
 					insertFeedback(deviceId, e, receivedAt);
 				}

@@ -1,7 +1,9 @@
 package io.sunboard.server.ingest;
 
 import java.time.Clock;
+import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,8 +38,11 @@ class EventIngest {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	EventIngest(DeviceEventRepository repository, DeviceRepository devices, MqttPublisher publisher, Topics topics,
-			JsonCodec codec, IngestMetrics metrics, Clock clock) {
+			JsonCodec codec, IngestMetrics metrics, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.repository = repository;
 		this.devices = devices;
 		this.publisher = publisher;
@@ -57,9 +62,12 @@ class EventIngest {
 		if (this.devices.activeSecretHash(topicDeviceId).isEmpty()) {
 			throw new MalformedMessageException(MalformedMessageException.Reason.UNKNOWN_DEVICE, topicDeviceId);
 		}
-		int stored = this.repository.insertNew(topicDeviceId, batch.events(), this.clock.instant());
-		this.metrics.stored(stored);
-		this.metrics.duplicates(batch.events().size() - stored);
+		List<DeviceEvent> stored = this.repository.insertNew(topicDeviceId, batch.events(), this.clock.instant());
+		this.metrics.stored(stored.size());
+		this.metrics.duplicates(batch.events().size() - stored.size());
+		if (!stored.isEmpty()) {
+			this.events.publishEvent(new EventsStored(topicDeviceId, stored));
+		}
 		EventAck ack = new EventAck(batch.events().stream().map(DeviceEvent::id).toList());
 		DeviceChannel channel = DeviceChannel.ACK;
 		this.publisher.publish(this.topics.ack(topicDeviceId), this.codec.encode(ack), channel.qos(),

@@ -2,6 +2,7 @@ package io.sunboard.server.ingest;
 
 import java.time.Clock;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import io.sunboard.protocol.DeviceStatus;
@@ -23,10 +24,13 @@ class StatusIngest {
 
 	private final Clock clock;
 
-	StatusIngest(DeviceStateRepository states, JsonCodec codec, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	StatusIngest(DeviceStateRepository states, JsonCodec codec, Clock clock, ApplicationEventPublisher events) {
 		this.states = states;
 		this.codec = codec;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	void acceptStatus(String topicDeviceId, byte[] payload) throws MalformedMessageException {
@@ -37,12 +41,14 @@ class StatusIngest {
 		requireSameDevice(topicDeviceId, status.deviceId());
 		this.states.recordStatus(topicDeviceId, status.state() == DeviceStatus.State.ONLINE, status.sessionEpoch(),
 				this.clock.instant());
+		this.events.publishEvent(new DeviceStateChanged(topicDeviceId));
 	}
 
 	void acceptHeartbeat(String topicDeviceId, byte[] payload) throws MalformedMessageException {
 		Heartbeat heartbeat = this.codec.decode(payload, Heartbeat.class);
 		requireSameDevice(topicDeviceId, heartbeat.deviceId());
 		this.states.recordHeartbeat(heartbeat, this.clock.instant());
+		this.events.publishEvent(new DeviceStateChanged(topicDeviceId));
 	}
 
 	private static void requireSameDevice(String topicDeviceId, String payloadDeviceId)

@@ -244,7 +244,18 @@ class AuthorizationMatrixIT {
 						403),
 				// staff accounts are not device tokens
 				row("GET", "/device-api/v1/content/{sha256}", () -> "/device-api/v1/content/" + "a".repeat(64),
-						() -> null, 401, 401, 401, 401, 401, 401, 401));
+						() -> null, 401, 401, 401, 401, 401, 401, 401),
+				// dashboard routes
+				row("GET", "/console/dashboard", () -> "/console/dashboard", () -> null, 200, 200, 200, 200, 200, 200,
+						u),
+				row("GET", "/api/v1/dashboard", () -> "/api/v1/dashboard", () -> null, 200, 200, 200, 200, 200, 200, u),
+				row("GET", "/api/v1/dashboard", () -> "/api/v1/dashboard?schoolId=s1&health=stale", () -> null, 200,
+						200, 200, 200, 200, 403, u),
+				// the WebSocket: signed-in staff reach the handshake (400: this request
+				// is no
+				// upgrade); its scope and origin checks are in DashboardIT
+				row("GET", "/console/dashboard/ws", () -> "/console/dashboard/ws", () -> null, 400, 400, 400, 400, 400,
+						400, u));
 	}
 
 	private String newCommand(String device) {

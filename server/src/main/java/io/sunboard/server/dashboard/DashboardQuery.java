@@ -4,9 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,7 +21,7 @@ import io.sunboard.server.system.Jdbc;
  * same for 10 screens as for 10,000. Every query is limited to the viewer's scope.
  */
 @Repository
-class DashboardQuery {
+public class DashboardQuery {
 
 	/**
 	 * {@link ScreenHealth#classify} in SQL; the one parameter is the publish time before
@@ -35,95 +37,127 @@ class DashboardQuery {
 			+ " coalesce(s.disk_free_bytes, 0) as disk_free_bytes, " + HEALTH + " as health"
 			+ " from device d join school sc on sc.id = d.school_id"
 			+ " left join device_state s on s.device_id = d.id left join device_manifest m on m.device_id = d.id"
-			+ " left join posting p on p.id = s.now_playing where d.active";
+			+ " left join posting p on p.id = s.now_playing where d.id in ";
 
-	private static final String HEALTHS = "select d.school_id, sc.name as school_name, " + HEALTH + " as health"
-			+ " from device d join school sc on sc.id = d.school_id"
-			+ " left join device_state s on s.device_id = d.id left join device_manifest m on m.device_id = d.id"
-			+ " where d.active";
+	/** The tables the health needs; a page without a health filter leaves them out. */
+	private static final String STATE_JOINS = " left join device_state s on s.device_id = d.id"
+			+ " left join device_manifest m on m.device_id = d.id";
 
 	private final JdbcClient jdbc;
 
-	DashboardQuery(JdbcClient jdbc) {
+	public DashboardQuery(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	/** One page of the screens the view selects, ordered by school, name and id. */
-	ScreenPage page(Scope scope, DashboardView view, Instant staleBefore) {
+	/**
+	 * One page of the screens the view selects, ordered by school, name and id. The
+	 * page's ids are chosen on the narrow tables first; only those rows are then joined
+	 * with their state, manifest and posting.
+	 */
+	public ScreenPage page(Scope scope, DashboardView view, Instant staleBefore) {
 		List<Object> params = new ArrayList<>();
-		params.add(Jdbc.utc(staleBefore));
-		StringBuilder where = new StringBuilder(scopeCondition(scope, params));
+		StringBuilder sql = new StringBuilder(" from device d join school sc on sc.id = d.school_id");
+		if (view.health() != null) {
+			sql.append(STATE_JOINS);
+		}
+		sql.append(" where d.active").append(scopeCondition(scope, params));
 		if (view.schoolId() != null) {
-			where.append(" and d.school_id = ?");
+			sql.append(" and d.school_id = ?");
 			params.add(view.schoolId());
 		}
-		String inner = SCREENS + where;
-		String filter = "";
-		List<Object> filterParams = new ArrayList<>(params);
 		if (view.health() != null) {
-			filter = " where v.health = ?";
-			filterParams.add(view.health().name());
+			sql.append(" and ").append(HEALTH).append(" = ?");
+			params.add(Jdbc.utc(staleBefore));
+			params.add(view.health().name());
 		}
-		long total = this.jdbc.sql("select count(*) from (" + inner + ") v" + filter)
-			.params(filterParams)
-			.query(Long.class)
-			.single();
-		List<Object> pageParams = new ArrayList<>(filterParams);
+		long total = this.jdbc.sql("select count(*)" + sql).params(params).query(Long.class).single();
+		List<Object> pageParams = new ArrayList<>(params);
 		pageParams.add(view.size());
 		pageParams.add((long) view.page() * view.size());
-		List<ScreenRow> rows = this.jdbc
-			.sql("select * from (" + inner + ") v" + filter + " order by v.school_name, v.name, v.id limit ? offset ?")
+		List<String> ids = this.jdbc.sql("select d.id" + sql + " order by sc.name, d.name, d.id limit ? offset ?")
 			.params(pageParams)
-			.query(DashboardQuery::row)
+			.query(String.class)
 			.list();
-		return new ScreenPage(rows, total);
+		if (ids.isEmpty()) {
+			return new ScreenPage(List.of(), total);
+		}
+		List<Object> rowParams = new ArrayList<>();
+		rowParams.add(Jdbc.utc(staleBefore));
+		rowParams.addAll(ids);
+		Map<String, ScreenRow> byId = new HashMap<>();
+		this.jdbc.sql(SCREENS + placeholders(ids.size()))
+			.params(rowParams)
+			.query(DashboardQuery::row)
+			.list()
+			.forEach((row) -> byId.put(row.id(), row));
+		// a screen retired between the two reads is left out
+		return new ScreenPage(ids.stream().map(byId::get).filter(Objects::nonNull).toList(), total);
 	}
 
 	/** Fine, stale and offline screens per school in scope, by school name. */
-	List<SchoolCounts> counts(Scope scope, Instant staleBefore) {
+	public List<SchoolCounts> counts(Scope scope, Instant staleBefore) {
 		List<Object> params = new ArrayList<>();
 		params.add(Jdbc.utc(staleBefore));
 		String where = scopeCondition(scope, params);
-		Map<String, SchoolCounts> bySchool = new LinkedHashMap<>();
-		this.jdbc
-			.sql("select v.school_id, v.school_name, v.health, count(*) as n from (" + HEALTHS + where + ") v"
-					+ " group by v.school_id, v.school_name, v.health order by v.school_name, v.school_id")
+		return this.jdbc.sql("select d.school_id, sc.name as school_name, count(*) as total,"
+				+ " sum(case when s.online is null or s.online = false then 1 else 0 end) as offline,"
+				+ " sum(case when s.online = true and m.version is not null and s.applied_manifest_version < m.version"
+				+ " and m.published_at <= ? then 1 else 0 end) as stale"
+				+ " from device d join school sc on sc.id = d.school_id" + STATE_JOINS + " where d.active" + where
+				+ " group by d.school_id, sc.name order by sc.name, d.school_id")
 			.params(params)
-			.query((rs) -> {
-				String schoolId = rs.getString("school_id");
-				SchoolCounts counts = bySchool.computeIfAbsent(schoolId,
-						(id) -> new SchoolCounts(id, safe(rs, "school_name"), 0, 0, 0));
-				bySchool.put(schoolId, counts.plus(ScreenHealth.valueOf(rs.getString("health")), rs.getLong("n")));
-			});
-		return List.copyOf(bySchool.values());
+			.query((rs, row) -> {
+				long total = rs.getLong("total");
+				long offline = rs.getLong("offline");
+				long stale = rs.getLong("stale");
+				return new SchoolCounts(rs.getString("school_id"), rs.getString("school_name"), total - offline - stale,
+						stale, offline);
+			})
+			.list();
 	}
 
 	/**
 	 * The most recently published postings on screens in scope: how many screens should
-	 * show each and how many do.
+	 * show each and how many do. The latest postings are picked from the index alone,
+	 * then only their rows are counted.
 	 */
-	List<PublishProgress> progress(Scope scope, int limit) {
+	public List<PublishProgress> progress(Scope scope, int limit) {
 		List<Object> params = new ArrayList<>();
 		String where = scopeCondition(scope, params);
 		params.add(limit);
-		return this.jdbc
-			.sql("select mp.posting_id, p.title, count(*) as targeted,"
-					+ " sum(case when s.applied_manifest_version >= mp.since_version then 1 else 0 end) as showing,"
-					+ " max(mp.since_at) as latest_at from dashboard_manifest_posting mp"
-					+ " join device d on d.id = mp.device_id join school sc on sc.id = d.school_id"
-					+ " join posting p on p.id = mp.posting_id left join device_state s on s.device_id = d.id"
-					+ " where d.active" + where + " group by mp.posting_id, p.title"
-					+ " order by latest_at desc, mp.posting_id limit ?")
+		String scoped = (scope.type() == Scope.Type.ALL) ? " where 1 = 1"
+				: " join device d on d.id = mp.device_id join school sc on sc.id = d.school_id where 1 = 1";
+		List<String> latest = this.jdbc
+			.sql("select mp.posting_id from dashboard_manifest_posting mp" + scoped + where
+					+ " group by mp.posting_id order by max(mp.since_at) desc, mp.posting_id limit ?")
 			.params(params)
+			.query(String.class)
+			.list();
+		if (latest.isEmpty()) {
+			return List.of();
+		}
+		List<Object> countParams = new ArrayList<>(latest);
+		String countWhere = scopeCondition(scope, countParams);
+		Map<String, PublishProgress> byId = new HashMap<>();
+		this.jdbc
+			.sql("select mp.posting_id, p.title, count(*) as targeted,"
+					+ " sum(case when s.applied_manifest_version >= mp.since_version then 1 else 0 end) as showing"
+					+ " from dashboard_manifest_posting mp join device d on d.id = mp.device_id"
+					+ " join school sc on sc.id = d.school_id join posting p on p.id = mp.posting_id"
+					+ " left join device_state s on s.device_id = d.id where mp.posting_id in "
+					+ placeholders(latest.size()) + " and d.active" + countWhere + " group by mp.posting_id, p.title")
+			.params(countParams)
 			.query((rs, row) -> new PublishProgress(rs.getString("posting_id"), rs.getString("title"),
 					rs.getLong("showing"), rs.getLong("targeted")))
-			.list();
+			.list()
+			.forEach((p) -> byId.put(p.postingId(), p));
+		return latest.stream().map(byId::get).filter(Objects::nonNull).toList();
 	}
 
 	/**
 	 * The latest feedback from screens in scope, newest first: category, school, time.
 	 */
-	List<FeedbackItem> recentFeedback(Scope scope, int limit) {
+	public List<FeedbackItem> recentFeedback(Scope scope, int limit) {
 		List<Object> params = new ArrayList<>();
 		String where = scopeCondition(scope, params);
 		params.add(limit);
@@ -173,13 +207,8 @@ class DashboardQuery {
 				rs.getString("now_playing"), rs.getString("now_playing_title"), rs.getLong("disk_free_bytes"));
 	}
 
-	private static String safe(ResultSet rs, String column) {
-		try {
-			return rs.getString(column);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static String placeholders(int count) {
+		return "(" + String.join(", ", Collections.nCopies(count, "?")) + ")";
 	}
 
 	/** Where a screen is. */

@@ -24,7 +24,11 @@ class DashboardViews {
 
 	private final Clock clock;
 
-	DashboardViews(DashboardQuery query, SchoolRepository schools, DashboardSettings settings, Clock clock) {
+	private final ManifestIndex index;
+
+	DashboardViews(DashboardQuery query, SchoolRepository schools, DashboardSettings settings, Clock clock,
+			ManifestIndex index) {
+		this.index = index;
 		this.query = query;
 		this.schools = schools;
 		this.settings = settings;
@@ -61,7 +65,11 @@ class DashboardViews {
 		return DashboardView.first(this.settings.pageSize());
 	}
 
+	/**
+	 * For the REST API; the pusher shares its queries between the dashboards it serves.
+	 */
 	DashboardMessages.Snapshot snapshot(Scope scope, DashboardView view) {
+		this.index.sync();
 		Instant staleBefore = staleBefore();
 		return new DashboardMessages.Snapshot(view, this.query.page(scope, view, staleBefore),
 				this.query.counts(scope, staleBefore), this.query.progress(scope, this.settings.progressLimit()),

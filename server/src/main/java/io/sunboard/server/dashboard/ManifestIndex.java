@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,7 +48,7 @@ class ManifestIndex {
 	 * Indexes every manifest whose version the index has not seen; returns how many. The
 	 * scan compares versions only, so it is cheap when nothing changed.
 	 */
-	int sync() {
+	synchronized int sync() {
 		List<Changed> changed = this.jdbc
 			.sql("select m.device_id, m.version, m.published_at, m.payload from device_manifest m"
 					+ " left join dashboard_manifest x on x.device_id = m.device_id"
@@ -55,10 +56,20 @@ class ManifestIndex {
 			.query((rs, row) -> new Changed(rs.getString("device_id"), rs.getLong("version"),
 					Jdbc.instant(rs, "published_at"), rs.getString("payload")))
 			.list();
+		int indexed = 0;
 		for (Changed manifest : changed) {
-			this.transactions.executeWithoutResult((tx) -> index(manifest));
+			try {
+				this.transactions.executeWithoutResult((tx) -> index(manifest));
+				indexed++;
+			}
+			catch (DataAccessException ex) {
+				// another server instance indexed the same version at the same moment (a
+				// duplicate key); the next sync sees it done
+				log.debug("Indexing manifest v{} of {} deferred: {}", manifest.version(), manifest.deviceId(),
+						ex.toString());
+			}
 		}
-		return changed.size();
+		return indexed;
 	}
 
 	private void index(Changed manifest) {

@@ -7,13 +7,4 @@ public record SchoolCounts(String schoolId, String schoolName, long fine, long s
 		return this.fine + this.stale + this.offline;
 	}
 
-	SchoolCounts plus(ScreenHealth health, long count) {
-		return switch (health) {
-			case FINE -> new SchoolCounts(this.schoolId, this.schoolName, this.fine + count, this.stale, this.offline);
-			case STALE -> new SchoolCounts(this.schoolId, this.schoolName, this.fine, this.stale + count, this.offline);
-			case OFFLINE ->
-				new SchoolCounts(this.schoolId, this.schoolName, this.fine, this.stale, this.offline + count);
-		};
-	}
-
 }

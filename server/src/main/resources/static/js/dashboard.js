@@ -257,8 +257,13 @@
       }
       root.dataset.updates = String(Number(root.dataset.updates || 0) + 1);
     };
-    socket.onclose = function () {
+    socket.onclose = function (event) {
       root.dataset.connected = 'false';
+      if (event.code === 1008) {
+        // signed out or the session ended: the server sends the sign-in page
+        location.assign(location.href);
+        return;
+      }
       connection.textContent = label('reconnecting');
       connection.classList.remove('live');
       setTimeout(connect, retryMs);

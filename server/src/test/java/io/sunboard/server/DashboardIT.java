@@ -34,6 +34,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 
 import io.sunboard.kiosk.KioskClient;
 import io.sunboard.kiosk.KioskConfig;
@@ -182,6 +183,16 @@ class DashboardIT {
 		this.chromium.screenshot("dashboard-4-kiosk-stopped-offline");
 		// the console has no favicon (yet); anything else logged as an error is a fault
 		assertThat(this.chromium.consoleErrors()).filteredOn((error) -> !error.contains("favicon.ico")).isEmpty();
+
+		// signing out in another tab closes the open dashboard's socket: the page goes to
+		// sign-in
+		String dashboardTab = browser.getWindowHandle();
+		browser.switchTo().newWindow(WindowType.TAB);
+		browser.get(this.server.url() + "/logout");
+		browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+		await().atMost(WAIT).until(() -> browser.getCurrentUrl().contains("/login"));
+		browser.switchTo().window(dashboardTab);
+		await().atMost(WAIT).until(() -> browser.getCurrentUrl().contains("/login"));
 	}
 
 	@Test

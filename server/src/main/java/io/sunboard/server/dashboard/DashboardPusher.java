@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.web.session.HttpSessionDestroyedEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.socket.CloseStatus;
@@ -41,6 +42,9 @@ import io.sunboard.server.system.Threads;
 class DashboardPusher implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(DashboardPusher.class);
+
+	/** The page goes to the sign-in page when it sees this close. */
+	static final CloseStatus SIGNED_OUT = CloseStatus.POLICY_VIOLATION.withReason("signed out");
 
 	private final Map<String, DashboardSession> sessions = new ConcurrentHashMap<>();
 
@@ -97,6 +101,20 @@ class DashboardPusher implements SmartLifecycle {
 
 	int openSessions() {
 		return this.sessions.size();
+	}
+
+	/**
+	 * Signing out or a session timing out closes the dashboards it opened: the socket
+	 * must not outlive the sign-in.
+	 */
+	@EventListener
+	void onSignOut(HttpSessionDestroyedEvent event) {
+		for (DashboardSession session : new ArrayList<>(this.sessions.values())) {
+			if (session.openedBy(event.getId())) {
+				this.sessions.remove(session.id());
+				session.close(SIGNED_OUT);
+			}
+		}
 	}
 
 	@EventListener

@@ -25,6 +25,8 @@ final class DashboardSession {
 
 	private final Scope scope;
 
+	private final String httpSessionId;
+
 	private final ConcurrentLinkedQueue<FeedbackItem> newFeedback = new ConcurrentLinkedQueue<>();
 
 	private volatile DashboardView requested;
@@ -39,9 +41,13 @@ final class DashboardSession {
 
 	private List<PublishProgress> progress = List.of();
 
-	DashboardSession(WebSocketSession socket, Scope scope, DashboardView initial) {
+	/**
+	 * @param httpSessionId the sign-in session that opened it; null for HTTP Basic
+	 */
+	DashboardSession(WebSocketSession socket, Scope scope, String httpSessionId, DashboardView initial) {
 		this.socket = socket;
 		this.scope = scope;
+		this.httpSessionId = httpSessionId;
 		this.requested = initial;
 	}
 
@@ -51,6 +57,10 @@ final class DashboardSession {
 
 	Scope scope() {
 		return this.scope;
+	}
+
+	boolean openedBy(String httpSessionId) {
+		return httpSessionId.equals(this.httpSessionId);
 	}
 
 	/** Asks for a full snapshot of another view with the next push. */

@@ -53,7 +53,9 @@ class DashboardSocketHandler extends TextWebSocketHandler {
 		}
 		WebSocketSession concurrent = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS,
 				BUFFER_LIMIT_BYTES);
-		this.pusher.open(new DashboardSession(concurrent, scope, this.views.first()));
+		Object httpSession = session.getAttributes().get(ScopeHandshakeInterceptor.HTTP_SESSION);
+		this.pusher.open(new DashboardSession(concurrent, scope, (httpSession instanceof String id) ? id : null,
+				this.views.first()));
 	}
 
 	@Override

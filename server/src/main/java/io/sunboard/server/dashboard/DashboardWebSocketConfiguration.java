@@ -1,6 +1,8 @@
 package io.sunboard.server.dashboard;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
@@ -26,6 +28,15 @@ class DashboardWebSocketConfiguration implements WebSocketConfigurer {
 	DashboardWebSocketConfiguration(DashboardSocketHandler handler, AccessPolicy access) {
 		this.handler = handler;
 		this.access = access;
+	}
+
+	/**
+	 * Turns the servlet container's session events into Spring events, so an open
+	 * dashboard is closed when its sign-in ends.
+	 */
+	@Bean
+	static HttpSessionEventPublisher dashboardSessionEvents() {
+		return new HttpSessionEventPublisher();
 	}
 
 	@Override

@@ -2,9 +2,12 @@ package io.sunboard.server.dashboard;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
@@ -22,6 +25,8 @@ final class ScopeHandshakeInterceptor implements HandshakeInterceptor {
 	static final String SCOPE = "sunboard.dashboard.scope";
 
 	static final String USER = "sunboard.dashboard.user";
+
+	static final String HTTP_SESSION = "sunboard.dashboard.http-session";
 
 	private final AccessPolicy access;
 
@@ -42,6 +47,13 @@ final class ScopeHandshakeInterceptor implements HandshakeInterceptor {
 		}
 		attributes.put(SCOPE, user.scope());
 		attributes.put(USER, user.getUsername());
+		if (request instanceof ServletServerHttpRequest servlet) {
+			// so signing out (or the session timing out) closes the dashboard too
+			HttpSession session = servlet.getServletRequest().getSession(false);
+			if (session != null) {
+				attributes.put(HTTP_SESSION, session.getId());
+			}
+		}
 		return true;
 	}
 

@@ -35,6 +35,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.Select;
 
 import io.sunboard.kiosk.KioskClient;
 import io.sunboard.kiosk.KioskConfig;
@@ -156,6 +157,16 @@ class DashboardIT {
 						.isEqualTo("STALE"));
 				assertThat(progressText(browser, postingId)).contains("1 / 2");
 				assertThat(countCell(browser, "shiyan", "count-stale")).isEqualTo("1");
+				// filtering by state is done by the server: only the stale screen is
+				// listed
+				new Select(browser.findElement(By.id("filter-health"))).selectByValue("STALE");
+				await().atMost(WAIT)
+					.ignoreExceptions()
+					.until(() -> browser.findElements(By.cssSelector("#screens tr[data-device]")).size() == 1
+							&& row(browser, "dash-silent") != null);
+				new Select(browser.findElement(By.id("filter-health"))).selectByValue("");
+				await().atMost(WAIT)
+					.until(() -> browser.findElements(By.cssSelector("#screens tr[data-device]")).size() == 2);
 				this.chromium.screenshot("dashboard-2-silent-screen-stale");
 
 				// feedback from the kiosk appears as it arrives, without its text or

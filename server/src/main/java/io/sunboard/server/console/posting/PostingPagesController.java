@@ -2,6 +2,10 @@ package io.sunboard.server.console.posting;
 
 import java.nio.charset.StandardCharsets;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +29,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.sunboard.protocol.PostingContent;
+import io.sunboard.server.console.ConsoleForms;
 import io.sunboard.server.posting.Posting;
 import io.sunboard.server.posting.PostingRepository;
 import io.sunboard.server.posting.PostingService;
@@ -68,9 +73,12 @@ class PostingPagesController {
 
 	private final AccessPolicy access;
 
+	private final Clock clock;
+
 	PostingPagesController(PostingService service, PostingRepository postings, ReviewService reviews,
 			SchoolRepository schools, KindCatalog kinds, PostingDrafts drafts, PostingPreview preview,
-			PostingPageModel pageModel, AccessPolicy access) {
+			PostingPageModel pageModel, AccessPolicy access, Clock clock) {
+		this.clock = clock;
 		this.service = service;
 		this.postings = postings;
 		this.reviews = reviews;
@@ -105,6 +113,13 @@ class PostingPagesController {
 		PostingForm form = new PostingForm();
 		form.setSchoolId(school.id());
 		form.setKind((kind != null && this.kinds.find(kind).isPresent()) ? kind : KindCatalog.GENERAL);
+		// from the coming hour; a standing notice (a fee board) for a year, others a
+		// month,
+		// which covers every kind's minimum publicity period
+		Instant start = this.clock.instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+		boolean standing = this.kinds.forRendering(form.getKind()).standingNotice();
+		form.setPublicityStart(ConsoleForms.local(start, school.timeZone()));
+		form.setPublicityEnd(ConsoleForms.local(start.plus(Duration.ofDays(standing ? 365 : 30)), school.timeZone()));
 		return this.pageModel.editor(model, form, null, school, editable);
 	}
 

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.sunboard.server.console.ConsoleForms;
+import io.sunboard.server.console.posting.StoredPostingPreview;
 import io.sunboard.server.posting.DisclosureAttribute;
 import io.sunboard.server.posting.Posting;
 import io.sunboard.server.posting.PostingRepository;
@@ -59,8 +61,15 @@ class ReviewPagesController {
 
 	private final MessageSource messages;
 
+	private final StoredPostingPreview preview;
+
+	private final String contextPath;
+
 	ReviewPagesController(ReviewService reviews, PostingService postings, PostingRepository repository,
-			SchoolRepository schools, KindCatalog kinds, AccessPolicy access, MessageSource messages) {
+			SchoolRepository schools, KindCatalog kinds, AccessPolicy access, MessageSource messages,
+			StoredPostingPreview preview, jakarta.servlet.ServletContext servlet) {
+		this.preview = preview;
+		this.contextPath = servlet.getContextPath();
 		this.reviews = reviews;
 		this.postings = postings;
 		this.repository = repository;
@@ -146,7 +155,14 @@ class ReviewPagesController {
 		model.addAttribute("ownHighRisk", highRisk && this.access.currentUser().getUsername().equals(author));
 		model.addAttribute("history", this.reviews.history(posting.id()));
 		model.addAttribute("attributes", List.of(DisclosureAttribute.values()));
-		model.addAttribute("profiles", List.of(ScreenProfile.values()));
+		Map<String, String> previews = new java.util.LinkedHashMap<>();
+		for (ScreenProfile profile : ScreenProfile.values()) {
+			previews.put(profile.name().toLowerCase(Locale.ROOT),
+					this.preview.page(posting, profile, LocaleContextHolder.getLocale(), this.contextPath));
+		}
+		// inline (srcdoc): the frames need no second request, and no framing of console
+		// pages
+		model.addAttribute("previews", previews);
 		return FORM;
 	}
 

@@ -20,7 +20,7 @@ import io.sunboard.server.dispatch.NowAndNext;
  * @param now the loop playing now, in order
  * @param changes when the loop changes next, in the school's local time
  */
-record ScreenTimeline(List<Day> days, List<String> now, List<Change> changes) {
+public record ScreenTimeline(List<Day> days, List<String> now, List<Change> changes) {
 
 	static final int HOURS = 24;
 
@@ -78,29 +78,29 @@ record ScreenTimeline(List<Day> days, List<String> now, List<Change> changes) {
 		return shown.stream().map(NowAndNext.Shown::title).distinct().toList();
 	}
 
-	enum State {
+	public enum State {
 
 		PAST, IDLE, SHOWING, BEYOND
 
 	}
 
-	record Day(LocalDate date, List<Hour> hours) {
+	public record Day(LocalDate date, List<Hour> hours) {
 	}
 
 	/** One hour of one day: what the loop holds at any time in it. */
-	record Hour(int hour, State state, List<String> titles) {
+	public record Hour(int hour, State state, List<String> titles) {
 
-		String cssClass() {
+		public String cssClass() {
 			return "slot-" + this.state.name().toLowerCase(java.util.Locale.ROOT);
 		}
 
-		String tooltip() {
+		public String tooltip() {
 			return String.format("%02d:00 ", this.hour) + String.join(" / ", this.titles);
 		}
 
 	}
 
-	record Change(LocalDateTime at, List<String> showing) {
+	public record Change(LocalDateTime at, List<String> showing) {
 	}
 
 	private record Segment(Instant from, Instant to, List<String> titles) {

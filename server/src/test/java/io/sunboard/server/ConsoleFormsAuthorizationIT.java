@@ -12,6 +12,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.sunboard.templates.KindCatalog;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -108,6 +110,27 @@ class ConsoleFormsAuthorizationIT {
 		assertThat(bundle.body()).contains("device.id=d1").contains("device.secret=");
 		RunningServer.Response page = admin.get("/console/devices/d1");
 		assertThat(page.body()).contains("lobby").contains("staff-room");
+	}
+
+	@Test
+	void theEditorAndItsPreviewWorkForEveryKindInEveryProfile() {
+		ConsoleSession admin = ConsoleSession.signIn(this.server.url(), "admin", RunningServer.ADMIN_PASSWORD);
+		for (String kind : KindCatalog.standard().ids()) {
+			RunningServer.Response editor = admin.get("/console/postings/new?schoolId=s1&kind=" + kind);
+			assertThat(editor.status()).as(kind).isEqualTo(200);
+			assertThat(editor.body()).as(kind).contains("name=\"kind\" value=\"" + kind + "\"");
+			for (String profile : new String[] { "landscape", "portrait", "kiosk" }) {
+				RunningServer.Response preview = admin.post("/console/postings/preview?profile=" + profile,
+						Map.of("schoolId", "s1", "kind", kind, "title", "预览标题 " + kind, "body", "正文"));
+				assertThat(preview.status()).as(kind + " " + profile).isEqualTo(200);
+				assertThat(preview.body()).as(kind + " " + profile)
+					.contains("preview-" + profile)
+					.contains("<article")
+					.contains("预览标题 " + kind);
+			}
+		}
+		RunningServer.Response css = admin.get("/console/preview.css");
+		assertThat(css.body()).contains(".posting").contains("body.preview-portrait");
 	}
 
 	private static Map<String, String> form(String title) {

@@ -133,6 +133,21 @@ class ConsoleFormsAuthorizationIT {
 		assertThat(css.body()).contains(".posting").contains("body.preview-portrait");
 	}
 
+	@Test
+	void theAuditPageFiltersAndLinksTheSameSelectionAsCsv() {
+		ConsoleSession auditor = ConsoleSession.signIn(this.server.url(), "admin", RunningServer.ADMIN_PASSWORD);
+		RunningServer.Response page = auditor.get("/console/audit?schoolId=s1&action=posting.&from=2020-01-01&to=");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("posting.created")
+			.contains("posting.approved")
+			.doesNotContain("school.created");
+		assertThat(page.body())
+			.contains("/api/v1/audit/export?schoolId=s1&amp;action=posting.&amp;from=2019-12-31T16:00:00Z");
+		RunningServer.Response refused = ConsoleSession.signIn(this.server.url(), "s1-editor", PASSWORD)
+			.get("/console/audit");
+		assertThat(refused.status()).isEqualTo(403);
+	}
+
 	private static Map<String, String> form(String title) {
 		return Map.of("title", title, "body", "正文", "publicityStart", "2026-11-20T08:00", "publicityEnd",
 				"2026-12-30T08:00");

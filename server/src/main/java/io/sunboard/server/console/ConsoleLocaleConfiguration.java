@@ -13,8 +13,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 /**
  * The console speaks zh-CN unless the person picks English with the language switch
  * ({@code ?lang=en}); the choice is kept in a cookie. The browser's Accept-Language is
- * deliberately not followed: staff machines are often set up in English while the office
- * works in Chinese.
+ * deliberately not followed on pages: staff machines are often set up in English while
+ * the office works in Chinese. The REST API still follows it.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleLocaleConfiguration implements WebMvcConfigurer {
@@ -25,6 +25,9 @@ class ConsoleLocaleConfiguration implements WebMvcConfigurer {
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("sunboard-lang");
 		resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+		// REST clients keep choosing the language of error messages with Accept-Language
+		resolver.setDefaultLocaleFunction((request) -> (request.getRequestURI().startsWith("/api/")
+				&& request.getHeader("Accept-Language") != null) ? request.getLocale() : Locale.SIMPLIFIED_CHINESE);
 		return resolver;
 	}
 

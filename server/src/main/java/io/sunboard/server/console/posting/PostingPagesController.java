@@ -1,6 +1,5 @@
 package io.sunboard.server.console.posting;
 
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,10 +11,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import jakarta.servlet.http.HttpServletRequest;
-
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -24,11 +19,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.sunboard.protocol.PostingContent;
 import io.sunboard.server.console.ConsoleForms;
 import io.sunboard.server.posting.Posting;
 import io.sunboard.server.posting.PostingRepository;
@@ -42,11 +35,11 @@ import io.sunboard.server.system.ConflictException;
 import io.sunboard.server.system.NotFoundException;
 import io.sunboard.templates.CsvTableImport;
 import io.sunboard.templates.KindCatalog;
-import io.sunboard.templates.ScreenProfile;
 
 /**
  * The posting list and editor: draft any kind with its fields and tables, import a table
- * from CSV, preview it in every screen profile, save, and send it to review.
+ * from CSV, save, and send it to review; the editor's preview frames are filled by
+ * {@link PostingPreviewController}.
  */
 @Controller
 class PostingPagesController {
@@ -67,8 +60,6 @@ class PostingPagesController {
 
 	private final PostingDrafts drafts;
 
-	private final PostingPreview preview;
-
 	private final PostingPageModel pageModel;
 
 	private final AccessPolicy access;
@@ -76,8 +67,8 @@ class PostingPagesController {
 	private final Clock clock;
 
 	PostingPagesController(PostingService service, PostingRepository postings, ReviewService reviews,
-			SchoolRepository schools, KindCatalog kinds, PostingDrafts drafts, PostingPreview preview,
-			PostingPageModel pageModel, AccessPolicy access, Clock clock) {
+			SchoolRepository schools, KindCatalog kinds, PostingDrafts drafts, PostingPageModel pageModel,
+			AccessPolicy access, Clock clock) {
 		this.clock = clock;
 		this.service = service;
 		this.postings = postings;
@@ -85,7 +76,6 @@ class PostingPagesController {
 		this.schools = schools;
 		this.kinds = kinds;
 		this.drafts = drafts;
-		this.preview = preview;
 		this.pageModel = pageModel;
 		this.access = access;
 	}
@@ -211,57 +201,6 @@ class PostingPagesController {
 	}
 
 	/**
-	 * The editor's content as a whole page in one profile, for the preview frames; the
-	 * editor's script posts the form here as the author types.
-	 */
-	@PostMapping(path = "/console/postings/preview", produces = MediaType.TEXT_HTML_VALUE)
-	@ResponseBody
-	String preview(@ModelAttribute("form") PostingForm form, @RequestParam(defaultValue = "landscape") String profile,
-			Locale locale, HttpServletRequest request) {
-		School school = school(form.getSchoolId());
-		this.access.require(Permission.READ, school.id());
-		ScreenProfile screen = profile(profile);
-		if (form.getKind() == null || this.kinds.find(form.getKind()).isEmpty()) {
-			form.setKind(KindCatalog.GENERAL);
-		}
-		PostingDrafts.Draft draft;
-		try {
-			draft = this.drafts.toRequest(form, school, locale);
-		}
-		catch (IllegalArgumentException ex) {
-			// an unfinished date: preview without it
-			form.setPublicityStart(null);
-			form.setPublicityEnd(null);
-			draft = this.drafts.toRequest(form, school, locale);
-		}
-		return this.preview.page(draft.request(), draft.request().tables(), school, screen, locale,
-				request.getContextPath());
-	}
-
-	/**
-	 * A saved posting as its screens show it, for the review page and read-only views.
-	 */
-	@GetMapping(path = "/console/postings/{id}/preview", produces = MediaType.TEXT_HTML_VALUE)
-	@ResponseBody
-	String storedPreview(@PathVariable String id, @RequestParam(defaultValue = "landscape") String profile,
-			Locale locale, HttpServletRequest request) {
-		Posting posting = this.service.get(id);
-		this.access.require(Permission.READ, posting.schoolId());
-		PostingContent content = this.drafts.content(posting);
-		if (content == null) {
-			throw new NotFoundException("posting '" + id + "' has no content document yet");
-		}
-		return this.preview.page(content, profile(profile), locale, request.getContextPath());
-	}
-
-	@GetMapping(path = "/console/preview.css", produces = "text/css")
-	ResponseEntity<String> previewStylesheet() {
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "css", StandardCharsets.UTF_8))
-			.body(this.preview.stylesheet());
-	}
-
-	/**
 	 * Handles an "import:{table}" action: reads the uploaded CSV of that table; on
 	 * success its text replaces the table in the form, otherwise its line errors are
 	 * shown.
@@ -316,15 +255,6 @@ class PostingPagesController {
 			throw new IllegalArgumentException("schoolId is required: the school whose screens show the posting");
 		}
 		return this.schools.find(id).orElseThrow(() -> new NotFoundException("no school '" + id + "'"));
-	}
-
-	private static ScreenProfile profile(String name) {
-		for (ScreenProfile profile : ScreenProfile.values()) {
-			if (profile.name().equalsIgnoreCase(name)) {
-				return profile;
-			}
-		}
-		throw new IllegalArgumentException("profile must be landscape, portrait or kiosk");
 	}
 
 }

@@ -252,10 +252,46 @@ class AuthorizationMatrixIT {
 				row("GET", "/api/v1/dashboard", () -> "/api/v1/dashboard?schoolId=s1&health=stale", () -> null, 200,
 						200, 200, 200, 200, 403, u),
 				// the WebSocket: signed-in staff reach the handshake (400: this request
-				// is no
-				// upgrade); its scope and origin checks are in DashboardIT
+				// is
+				// no upgrade); its scope and origin checks are in DashboardIT
 				row("GET", "/console/dashboard/ws", () -> "/console/dashboard/ws", () -> null, 400, 400, 400, 400, 400,
-						400, u));
+						400, u),
+				// console routes
+				row("GET", "/console/postings", () -> "/console/postings", () -> null, 200, 200, 200, 200, 200, 200, u),
+				row("GET", "/console/postings/new", () -> "/console/postings/new?schoolId=s1&kind=fee-notice",
+						() -> null, 200, 200, 200, 403, 403, 403, u),
+				row("GET", "/console/postings/{id}", () -> "/console/postings/" + this.p1, () -> null, 200, 200, 200,
+						200, 200, 403, u),
+				row("GET", "/console/postings/{id}/preview", () -> "/console/postings/" + this.p1 + "/preview",
+						() -> null, 200, 200, 200, 200, 200, 403, u),
+				row("GET", "/console/preview.css", () -> "/console/preview.css", () -> null, 200, 200, 200, 200, 200,
+						200, u),
+				row("GET", "/console/review", () -> "/console/review", () -> null, 200, 200, 200, 200, 200, 200, u),
+				row("GET", "/console/review/{id}", () -> "/console/review/" + this.p1, () -> null, 200, 200, 403, 200,
+						403, 403, u),
+				row("GET", "/console/schedule", () -> "/console/schedule?schoolId=s1", () -> null, 200, 200, 200, 200,
+						200, 403, u),
+				row("GET", "/console/devices", () -> "/console/devices", () -> null, 200, 200, 200, 200, 200, 200, u),
+				row("GET", "/console/devices/{id}", () -> "/console/devices/" + this.d1, () -> null, 200, 200, 200, 200,
+						200, 403, u),
+				row("GET", "/console/audit", () -> "/console/audit", () -> null, 200, 200, 403, 403, 200, 403, u),
+				// console forms need the CSRF token of a browser session
+				// (ConsoleFormsAuthorizationIT posts them with one)
+				consoleForm("/console/postings", () -> "/console/postings"),
+				consoleForm("/console/postings/{id}", () -> "/console/postings/" + this.p1),
+				consoleForm("/console/postings/{id}/submit", () -> "/console/postings/" + this.p1 + "/submit"),
+				consoleForm("/console/postings/{id}/withdraw", () -> "/console/postings/" + this.p1 + "/withdraw"),
+				consoleForm("/console/postings/preview", () -> "/console/postings/preview"),
+				consoleForm("/console/review/{id}", () -> "/console/review/" + this.p1),
+				consoleForm("/console/postings/{id}/schedule", () -> "/console/postings/" + this.p1 + "/schedule"),
+				consoleForm("/console/postings/{id}/schedule/{entryId}/delete",
+						() -> "/console/postings/" + this.p1 + "/schedule/s-1/delete"),
+				consoleForm("/console/devices/{id}/rename", () -> "/console/devices/" + this.d1 + "/rename"),
+				consoleForm("/console/devices/{id}/tags", () -> "/console/devices/" + this.d1 + "/tags"),
+				consoleForm("/console/devices/{id}/provision", () -> "/console/devices/" + this.d1 + "/provision"),
+				consoleForm("/console/devices/{id}/revoke", () -> "/console/devices/" + this.d1 + "/revoke"),
+				consoleForm("/console/registrations/{id}/authorize", () -> "/console/registrations/reg-1/authorize"),
+				consoleForm("/console/registrations/{id}/reject", () -> "/console/registrations/reg-1/reject"));
 	}
 
 	private String newCommand(String device) {
@@ -336,6 +372,11 @@ class AuthorizationMatrixIT {
 
 	private static String abbreviate(String body) {
 		return (body.length() > 160) ? body.substring(0, 160) + "…" : body;
+	}
+
+	/** A console form posted without a session's CSRF token: refused for everyone. */
+	private static Row consoleForm(String route, Supplier<String> path) {
+		return row("POST", route, path, () -> null, 403, 403, 403, 403, 403, 403, 403);
 	}
 
 	private static Row row(String method, String route, Supplier<String> path, Supplier<Object> body, int... expected) {

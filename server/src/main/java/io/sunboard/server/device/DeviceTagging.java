@@ -13,7 +13,7 @@ import io.sunboard.server.system.NotFoundException;
  * Tags on screens, such as {@code lobby} or {@code staff-room}, that group targets use.
  */
 @Service
-class DeviceTagging {
+public class DeviceTagging {
 
 	private final DeviceRepository devices;
 
@@ -25,7 +25,7 @@ class DeviceTagging {
 	}
 
 	@Transactional
-	Set<String> replace(String deviceId, Set<String> tags) {
+	public Set<String> replace(String deviceId, Set<String> tags) {
 		Device device = this.devices.find(deviceId)
 			.orElseThrow(
 					() -> new NotFoundException("no screen '" + deviceId + "'; list them with GET /api/v1/devices"));

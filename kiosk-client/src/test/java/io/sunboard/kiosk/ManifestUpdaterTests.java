@@ -4,6 +4,7 @@ import io.sunboard.testsupport.MutableClock;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,10 +17,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.sunboard.protocol.Attachment;
 import io.sunboard.protocol.DeviceEvent;
 import io.sunboard.protocol.EventType;
 import io.sunboard.protocol.Manifest;
 import io.sunboard.protocol.PostingContent;
+import io.sunboard.protocol.Sha256;
 import io.sunboard.templates.PostingRenderer;
 
 import static io.sunboard.kiosk.Fixtures.always;
@@ -161,6 +164,53 @@ class ManifestUpdaterTests {
 		assertThat(restarted.appliedVersion()).isEqualTo(6);
 		this.player.tick();
 		assertThat(this.player.nowPlaying()).isEqualTo("fees");
+	}
+
+	@Test
+	void attachmentsAreFetchedByHashVerifiedAndKeptWithTheirPostingInTheBudget() {
+		byte[] photo = Fixtures.png();
+		PostingContent withPhoto = Fixtures.withAttachments(this.fees,
+				new Attachment("校门.png", "image/png", Sha256.of(photo), photo.length));
+		serve(withPhoto);
+		this.served.put(Sha256.of(photo), photo);
+
+		receive(Fixtures.manifest("lobby-01", 1, item(withPhoto, 10, always())));
+
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> this.updater.appliedVersion() == 1
+					&& Files.exists(this.dir.resolve("content").resolve(Sha256.of(photo))));
+		// The budget is 0 bytes: only what the manifest on screen needs stays, the
+		// attachment included.
+		receive(Fixtures.manifest("lobby-01", 2, item(withPhoto, 10, always()), item(this.awards, 10, always())));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.updater.appliedVersion() == 2);
+		assertThat(this.dir.resolve("content").resolve(Sha256.of(photo))).exists();
+
+		receive(Fixtures.manifest("lobby-01", 3, item(this.awards, 10, always())));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.updater.appliedVersion() == 3);
+		assertThat(this.dir.resolve("content").resolve(Sha256.of(photo)))
+			.as("an attachment counts in the cache budget and leaves with its posting")
+			.doesNotExist();
+	}
+
+	@Test
+	void aTamperedAttachmentIsRefusedAndFetchedAgainWhileThePostingPlays() {
+		byte[] pdf = Fixtures.pdf();
+		String sha = Sha256.of(pdf);
+		PostingContent withPdf = Fixtures.withAttachments(this.fees,
+				new Attachment("批复文件.pdf", "application/pdf", sha, pdf.length));
+		serve(withPdf);
+		this.served.put(sha, "not the approval document".getBytes(StandardCharsets.UTF_8));
+
+		receive(Fixtures.manifest("lobby-01", 1, item(withPdf, 10, always())));
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.updater.appliedVersion() == 1);
+		assertThat(this.dir.resolve("content").resolve(sha)).doesNotExist();
+		this.player.tick();
+		assertThat(this.player.nowPlaying()).isEqualTo("fees");
+
+		this.served.put(sha, pdf);
+		await().atMost(Duration.ofSeconds(15)).until(() -> Files.exists(this.dir.resolve("content").resolve(sha)));
+		assertThat(this.events).extracting(DeviceEvent::manifestVersion).containsExactly(1L);
 	}
 
 }

@@ -49,7 +49,8 @@ class TouchEndpointsTests {
 		KioskConfig base = Fixtures.config(this.dir);
 		KioskConfig config = new KioskConfig(base.deviceId(), base.secret(), base.brokerUrl(), base.serverUrl(),
 				base.topicRoot(), base.dataDir(), base.playerBind(), 0, base.heartbeatInterval(), ScreenProfile.KIOSK,
-				Locale.SIMPLIFIED_CHINESE, "", base.cacheMaxBytes(), base.journalCapacity(), base.touchIdle());
+				Locale.SIMPLIFIED_CHINESE, "", base.cacheMaxBytes(), base.journalCapacity(), base.touchIdle(),
+				"https://gk.example.edu.cn/public/postings/{postingId}");
 		ContentStore store = new ContentStore(this.dir, Fixtures.CODEC);
 		PostingContent fees = Fixtures.content("fees", "收费公示");
 		store.put(Fixtures.sha(fees), Fixtures.bytes(fees));
@@ -57,8 +58,8 @@ class TouchEndpointsTests {
 		Player player = new Player(store, renderer, config, this.events::add, clock, this.threads.timer());
 		player.show(Fixtures.manifest("lobby-01", 1, item(fees, 10, always())));
 		this.server = new PlayerServer(player, renderer, Fixtures.CODEC, config, this.threads.http());
-		this.server.addTouch(
-				new TouchEndpoints(player, Fixtures.CODEC, this.events::add, clock, config, () -> this.server.url()));
+		this.server.addTouch(new TouchEndpoints(player, new TouchCatalog(player, store, renderer, config),
+				Fixtures.CODEC, this.events::add, clock, config, () -> this.server.url()));
 		this.server.start();
 		await().atMost(Duration.ofSeconds(5)).until(() -> "fees".equals(player.nowPlaying()));
 		this.events.clear();

@@ -134,6 +134,15 @@ final class Player {
 		return Schedule.eligible(this.playlist.get().manifest(), this.clock.instant());
 	}
 
+	/**
+	 * Whether the posting is in the applied manifest, whatever its windows: a visitor's
+	 * interaction with a posting whose period ended while it was open still counts.
+	 */
+	boolean inManifest(String postingId) {
+		Manifest manifest = this.playlist.get().manifest();
+		return manifest != null && manifest.items().stream().anyMatch((item) -> item.postingId().equals(postingId));
+	}
+
 	/** The instant the touch pages judge periods by: the player's clock. */
 	Instant instant() {
 		return this.clock.instant();

@@ -230,9 +230,8 @@ final class TouchEndpoints {
 			send(exchange, 400, "text/plain", bytes(ex.getMessage() + "\n"));
 			return;
 		}
-		if (event.postingId() != null
-				&& this.player.browsable().stream().noneMatch((item) -> item.postingId().equals(event.postingId()))) {
-			send(exchange, 400, "text/plain", bytes("postingId is not on this screen now\n"));
+		if (event.postingId() != null && !this.player.inManifest(event.postingId())) {
+			send(exchange, 400, "text/plain", bytes("postingId is not on this screen\n"));
 			return;
 		}
 		if (!this.recorder.record(event)) {

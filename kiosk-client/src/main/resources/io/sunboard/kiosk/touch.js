@@ -182,9 +182,10 @@
 		go(homeView);
 	}
 
+	// Labels first, then the view on screen again in the new language.
 	function switchLanguage(next) {
 		lang = next;
-		show(trail[trail.length - 1]);
+		loadLabels().then(function () { show(trail[trail.length - 1]); });
 	}
 
 	function toolbar(withBack) {

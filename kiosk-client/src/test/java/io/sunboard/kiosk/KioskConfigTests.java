@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.sunboard.templates.ScreenProfile;
 
@@ -144,6 +145,14 @@ class KioskConfigTests {
 		assertThatExceptionOfType(KioskConfigException.class).isThrownBy(() -> KioskConfig.load(file))
 			.withMessageContaining(file.toString())
 			.withMessageContaining("readable UTF-8 properties file");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "touch-kiosk.properties", "lobby-screen.properties" })
+	void shippedExamplesAreValidAndCarryTheQrTarget(String example) {
+		KioskConfig config = KioskConfig.load(Path.of("..", "device-config", "kiosk", example));
+
+		assertThat(config.publicUrlTemplate()).isEqualTo("https://sunboard.example.edu.cn/public/postings/{postingId}");
 	}
 
 }

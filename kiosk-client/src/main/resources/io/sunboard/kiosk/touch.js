@@ -154,8 +154,12 @@
 		return show(view);
 	}
 
-	function show(view) {
-		closePosting();
+	// keepOpen: the same view again (a language switch), so the posting stays open and its
+	// interaction is journaled once, when the visitor really leaves it.
+	function show(view, keepOpen) {
+		if (!keepOpen) {
+			closePosting();
+		}
 		return view().then(function (nodes) {
 			if (!nodes) {
 				return;
@@ -185,7 +189,7 @@
 	// Labels first, then the view on screen again in the new language.
 	function switchLanguage(next) {
 		lang = next;
-		loadLabels().then(function () { show(trail[trail.length - 1]); });
+		loadLabels().then(function () { show(trail[trail.length - 1], true); });
 	}
 
 	function toolbar(withBack) {
@@ -312,6 +316,7 @@
 			return get('/touch/posting/' + encodeURIComponent(postingId)).then(function (page) {
 				if (!page) {
 					// Its period ended while the visitor looked elsewhere: gone here too.
+					closePosting();
 					return [toolbar(true), element('p', 'sb-touch-empty', label('posting.gone'))];
 				}
 				var body = element('div', 'sb-touch-posting', '');
@@ -322,8 +327,11 @@
 					nodes.push(attachments(page.attachments));
 				}
 				nodes.push(rating(postingId));
-				// show() closed the previous posting before this view was asked for.
-				opened = { postingId: postingId, since: Date.now() };
+				// show() closed the previous posting before this view was asked for, unless
+				// this is the same posting in another language.
+				if (!opened || opened.postingId !== postingId) {
+					opened = { postingId: postingId, since: Date.now() };
+				}
 				return nodes;
 			});
 		};

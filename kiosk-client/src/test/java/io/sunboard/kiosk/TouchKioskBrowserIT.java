@@ -164,8 +164,14 @@ class TouchKioskBrowserIT {
 			assertThat(visibleText(driver)).contains("Admission result", "Was this helpful?", "Back", "Home")
 				.doesNotContain("这条信息对您有帮助吗？", "返回");
 			chromium.screenshot("touch-detail-en");
+			assertThat(journal()).as("the same posting in another language is still one visit")
+				.extracting(DeviceEvent::type)
+				.doesNotContain(EventType.INTERACTION);
 			click(driver, ".sb-touch-home");
 			await().atMost(WAIT).until(() -> "School disclosure".equals(heading(driver)));
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(journal()).extracting(DeviceEvent::type)
+					.containsOnlyOnce(EventType.INTERACTION));
 			assertThat(texts(driver, ".sb-touch-category")).containsExactly("Admission result\nNotices: 1",
 					"Notice\nNotices: 2");
 			chromium.screenshot("touch-home-en");

@@ -45,11 +45,12 @@ final class TouchCatalog {
 
 	private final KioskConfig config;
 
-	/** Masked documents by content hash, decoded once per hash (they are immutable). */
+	/**
+	 * Masked documents by content hash, decoded and masked once per hash (they are
+	 * immutable) for list and search. Only the masked copy is kept: the heap is small,
+	 * and the raw document is read again from disk for the one posting being opened.
+	 */
 	private final Map<String, PostingContent> masked = new ConcurrentHashMap<>();
-
-	/** Raw documents by content hash, for rendering (the renderer masks them itself). */
-	private final Map<String, PostingContent> raw = new ConcurrentHashMap<>();
 
 	TouchCatalog(Player player, ContentStore store, PostingRenderer renderer, KioskConfig config) {
 		this.player = player;
@@ -81,18 +82,23 @@ final class TouchCatalog {
 		List<ManifestItem> items = this.player.browsable();
 		Set<String> current = items.stream().map(ManifestItem::contentSha256).collect(Collectors.toSet());
 		this.masked.keySet().retainAll(current);
-		this.raw.keySet().retainAll(current);
 		Map<String, Entry> byPosting = new LinkedHashMap<>();
 		for (ManifestItem item : items) {
 			if (byPosting.containsKey(item.postingId())) {
 				continue;
 			}
-			Optional<PostingContent> content = rawContent(item.contentSha256());
-			if (content.isEmpty() || !now.isBefore(content.get().publicityEnd())) {
+			PostingContent view = this.masked.get(item.contentSha256());
+			if (view == null) {
+				Optional<PostingContent> content = this.store.load(item.contentSha256());
+				if (content.isEmpty()) {
+					continue;
+				}
+				view = this.renderer.publicView(content.get());
+				this.masked.put(item.contentSha256(), view);
+			}
+			if (!now.isBefore(view.publicityEnd())) {
 				continue;
 			}
-			PostingContent view = this.masked.computeIfAbsent(item.contentSha256(),
-					(sha) -> this.renderer.publicView(content.get()));
 			byPosting.put(item.postingId(),
 					new Entry(item, view, this.renderer.kinds().forRendering(view.kind()).id()));
 		}
@@ -147,9 +153,14 @@ final class TouchCatalog {
 		return entries().stream()
 			.filter((entry) -> entry.item().postingId().equals(postingId))
 			.findFirst()
-			.flatMap((entry) -> rawContent(entry.item().contentSha256()).map((content) -> new Detail(
-					entry.content().title(), this.renderer.renderPosting(content, this.config.renderContext(locale)),
-					entry.content().attachments().stream().filter((a) -> this.store.contains(a.sha256())).toList())));
+			.flatMap((entry) -> this.store.load(entry.item().contentSha256())
+				.map((content) -> new Detail(entry.content().title(),
+						this.renderer.renderPosting(content, this.config.renderContext(locale)),
+						entry.content()
+							.attachments()
+							.stream()
+							.filter((a) -> this.store.contains(a.sha256()))
+							.toList())));
 	}
 
 	/** A rendered page and the attachments on disk, for the detail view. */
@@ -174,16 +185,6 @@ final class TouchCatalog {
 
 	record Served(Attachment attachment, Path file) {
 
-	}
-
-	private Optional<PostingContent> rawContent(String sha256) {
-		PostingContent cached = this.raw.get(sha256);
-		if (cached != null) {
-			return Optional.of(cached);
-		}
-		Optional<PostingContent> loaded = this.store.load(sha256);
-		loaded.ifPresent((content) -> this.raw.put(sha256, content));
-		return loaded;
 	}
 
 	private Line line(Entry entry, Locale locale, String match) {

@@ -177,9 +177,10 @@ final class ManifestUpdater {
 			}
 		}
 		else {
+			Set<String> keep = keep(manifest);
 			this.applied = manifest;
 			this.player.show(manifest);
-			this.store.collectGarbage(keep(manifest));
+			this.store.collectGarbage(keep);
 			this.recorder.record(DeviceEvent.applied(EventIds.next(), this.clock.instant(), manifest.version()));
 			log.info("Applied manifest version {} ({} items)", manifest.version(), manifest.items().size());
 		}

@@ -26,7 +26,7 @@ final class ConfigReader {
 
 	static final Set<String> KEYS = Set.of("device.id", "device.secret", "broker.url", "server.url", "topic.root",
 			"data.dir", "player.bind", "player.port", "heartbeat.seconds", "screen.profile", "locale",
-			"screenshot.command", "cache.max-mb", "journal.max-events", "touch.idle-seconds");
+			"screenshot.command", "cache.max-mb", "journal.max-events", "touch.idle-seconds", "public.url-template");
 
 	/**
 	 * Debian's Chromium, headless, on the player page; used when the file exists and
@@ -49,7 +49,8 @@ final class ConfigReader {
 				locale(), screenshotCommand(),
 				integer("cache.max-mb", "512", 1, 1_048_576, "whole megabytes 1-1048576, e.g. 512") * 1024L * 1024L,
 				integer("journal.max-events", "100000", 100, 10_000_000, "a whole number of events 100-10000000"),
-				Duration.ofSeconds(integer("touch.idle-seconds", "60", 2, 3600, "whole seconds 2-3600")));
+				Duration.ofSeconds(integer("touch.idle-seconds", "60", 2, 3600, "whole seconds 2-3600")),
+				publicUrlTemplate());
 	}
 
 	/**
@@ -147,6 +148,28 @@ final class ConfigReader {
 		if (!value.isEmpty() && (!value.contains("{file}") || !value.contains("{url}"))) {
 			throw invalid("screenshot.command", value,
 					"a command line with {url} (the player page) and {file} (the PNG to write), or empty for none");
+		}
+		return value;
+	}
+
+	/**
+	 * Where a posting's public page lives, for the QR code on every page; without it the
+	 * pages carry no QR code.
+	 */
+	private String publicUrlTemplate() {
+		String value = this.properties.getProperty("public.url-template");
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		value = value.strip();
+		String expected = "an http(s) address with {postingId} in place of the posting's id, "
+				+ "e.g. https://gk.example.edu.cn/public/postings/{postingId}";
+		if (!value.contains("{postingId}")) {
+			throw invalid("public.url-template", value, expected);
+		}
+		URI uri = uri("public.url-template", value.replace("{postingId}", "p"), expected);
+		if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+			throw invalid("public.url-template", value, expected);
 		}
 		return value;
 	}

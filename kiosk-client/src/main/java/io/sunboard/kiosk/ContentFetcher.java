@@ -49,6 +49,27 @@ final class ContentFetcher implements ContentSource {
 	 */
 	@Override
 	public byte[] fetch(String sha256) throws IOException {
+		try (InputStream body = open(sha256)) {
+			byte[] bytes = body.readNBytes(MAX_BYTES + 1);
+			if (bytes.length > MAX_BYTES) {
+				throw new IOException(sha256 + " is larger than " + MAX_BYTES + " bytes; refusing it");
+			}
+			return bytes;
+		}
+	}
+
+	/**
+	 * Attachments travel by the same content path as documents (the server stores both by
+	 * sha256), streamed into the store.
+	 */
+	@Override
+	public void fetchInto(String sha256, long maxBytes, ContentStore store) throws IOException {
+		try (InputStream body = open(sha256)) {
+			store.put(sha256, body, maxBytes);
+		}
+	}
+
+	private InputStream open(String sha256) throws IOException {
 		URI uri = URI.create(this.serverUrl + DeviceHttp.contentPath(sha256));
 		HttpRequest request = HttpRequest.newBuilder(uri)
 			.timeout(TIMEOUT)
@@ -63,20 +84,17 @@ final class ContentFetcher implements ContentSource {
 			Thread.currentThread().interrupt();
 			throw new IOException("interrupted while fetching " + uri, ex);
 		}
-		try (InputStream body = response.body()) {
-			if (response.statusCode() == 401 || response.statusCode() == 403) {
-				throw new IOException("server refused the device token (HTTP " + response.statusCode() + ") for " + uri
-						+ "; check device.id and device.secret");
-			}
-			if (response.statusCode() != 200) {
-				throw new IOException("HTTP " + response.statusCode() + " from " + uri);
-			}
-			byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-			if (bytes.length > MAX_BYTES) {
-				throw new IOException(uri + " is larger than " + MAX_BYTES + " bytes; refusing it");
-			}
-			return bytes;
+		InputStream body = response.body();
+		if (response.statusCode() == 401 || response.statusCode() == 403) {
+			body.close();
+			throw new IOException("server refused the device token (HTTP " + response.statusCode() + ") for " + uri
+					+ "; check device.id and device.secret");
 		}
+		if (response.statusCode() != 200) {
+			body.close();
+			throw new IOException("HTTP " + response.statusCode() + " from " + uri);
+		}
+		return body;
 	}
 
 }

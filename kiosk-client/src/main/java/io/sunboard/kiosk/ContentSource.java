@@ -11,4 +11,17 @@ interface ContentSource {
 	 */
 	byte[] fetch(String sha256) throws IOException;
 
+	/**
+	 * Brings a large file (an attachment, up to {@code maxBytes}) into the store; the
+	 * store verifies it. Sources that can stream override this so a 20 MB PDF never sits
+	 * in the heap.
+	 */
+	default void fetchInto(String sha256, long maxBytes, ContentStore store) throws IOException {
+		byte[] bytes = fetch(sha256);
+		if (bytes.length > maxBytes) {
+			throw new IOException(sha256 + " is larger than " + maxBytes + " bytes; refusing it");
+		}
+		store.put(sha256, bytes);
+	}
+
 }

@@ -1,6 +1,14 @@
 package io.sunboard.kiosk;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -72,6 +80,77 @@ final class ContentStore {
 			throw new ContentMismatchException(sha256, actual);
 		}
 		AtomicFiles.write(file(sha256), bytes);
+	}
+
+	/**
+	 * Streams a large file (an attachment) to disk under its hash without holding it in
+	 * memory: written to a temp file while hashed, then renamed into place only when the
+	 * hash matches and it is at most {@code maxBytes}.
+	 * @throws ContentMismatchException when the bytes do not hash to {@code sha256}
+	 * @throws IOException when it is larger than {@code maxBytes} or cannot be written
+	 */
+	void put(String sha256, InputStream in, long maxBytes) throws IOException {
+		Path target = file(sha256);
+		Path temp = target.resolveSibling(target.getFileName() + AtomicFiles.TEMP_SUFFIX);
+		MessageDigest digest = sha256Digest();
+		long size = 0;
+		try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+				StandardOpenOption.TRUNCATE_EXISTING)) {
+			byte[] buffer = new byte[64 * 1024];
+			int read;
+			while ((read = in.read(buffer)) != -1) {
+				size += read;
+				if (size > maxBytes) {
+					throw new IOException(sha256 + " is larger than " + maxBytes + " bytes; refusing it");
+				}
+				digest.update(buffer, 0, read);
+				ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, read);
+				while (bytes.hasRemaining()) {
+					channel.write(bytes);
+				}
+			}
+			String actual = HexFormat.of().formatHex(digest.digest());
+			if (!actual.equals(sha256)) {
+				throw new ContentMismatchException(sha256, actual);
+			}
+			channel.force(true);
+		}
+		catch (IOException ex) {
+			Files.deleteIfExists(temp);
+			throw ex;
+		}
+		Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		AtomicFiles.forceDirectory(this.directory);
+	}
+
+	/**
+	 * The file of a verified attachment, to stream to the browser; empty when it is
+	 * missing or damaged (a damaged file is deleted so it is fetched again).
+	 */
+	Optional<Path> verifiedFile(String sha256) {
+		Path file = file(sha256);
+		MessageDigest digest = sha256Digest();
+		try (InputStream in = Files.newInputStream(file)) {
+			byte[] buffer = new byte[64 * 1024];
+			int read;
+			while ((read = in.read(buffer)) != -1) {
+				digest.update(buffer, 0, read);
+			}
+		}
+		catch (NoSuchFileException ex) {
+			return Optional.empty();
+		}
+		catch (IOException ex) {
+			log.warn("Cannot read cached file {}: {}", sha256, ex.toString());
+			return Optional.empty();
+		}
+		if (!HexFormat.of().formatHex(digest.digest()).equals(sha256)) {
+			log.warn("Cached file {} is damaged (hash differs); deleting it so it is fetched again", sha256);
+			delete(sha256);
+			return Optional.empty();
+		}
+		touch(file);
+		return Optional.of(file);
 	}
 
 	/**
@@ -207,6 +286,15 @@ final class ContentStore {
 		}
 		catch (IOException ex) {
 			return 0;
+		}
+	}
+
+	private static MessageDigest sha256Digest() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java runtime has SHA-256", ex);
 		}
 	}
 

@@ -71,8 +71,9 @@ public final class KioskClient implements AutoCloseable {
 					threads);
 			this.playerServer = new PlayerServer(player, renderer, codec, config, threads.http());
 			if (config.profile() == ScreenProfile.KIOSK) {
-				this.playerServer.addTouch(
-						new TouchEndpoints(player, codec, recorder, clock, config, () -> this.playerServer.url()));
+				this.playerServer
+					.addTouch(new TouchEndpoints(player, new TouchCatalog(player, content, renderer, config), codec,
+							recorder, clock, config, () -> this.playerServer.url()));
 			}
 			HttpClient http = ContentFetcher.newHttpClient();
 			ClockOffset clockOffset = new ClockOffset(http, config.serverUrl(), codec, clock);

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
 
+import io.sunboard.templates.RenderContext;
 import io.sunboard.templates.ScreenProfile;
 
 /**
@@ -25,10 +26,13 @@ import io.sunboard.templates.ScreenProfile;
  * @param journalCapacity events the journal holds before it folds played events
  * @param touchIdle on a touch kiosk, how long without a touch before the screen returns
  * to the playlist and forgets what the visitor did
+ * @param publicUrlTemplate the address of a posting's public page with
+ * {@code {postingId}} in it, which every page shows as a QR code; {@code null} for none
  */
 public record KioskConfig(String deviceId, String secret, URI brokerUrl, URI serverUrl, String topicRoot, Path dataDir,
 		String playerBind, int playerPort, Duration heartbeatInterval, ScreenProfile profile, Locale locale,
-		String screenshotCommand, long cacheMaxBytes, int journalCapacity, Duration touchIdle) {
+		String screenshotCommand, long cacheMaxBytes, int journalCapacity, Duration touchIdle,
+		String publicUrlTemplate) {
 
 	public KioskConfig {
 		Objects.requireNonNull(deviceId, "deviceId");
@@ -43,6 +47,19 @@ public record KioskConfig(String deviceId, String secret, URI brokerUrl, URI ser
 		Objects.requireNonNull(locale, "locale");
 		Objects.requireNonNull(screenshotCommand, "screenshotCommand");
 		Objects.requireNonNull(touchIdle, "touchIdle");
+		if (publicUrlTemplate != null && !publicUrlTemplate.contains("{postingId}")) {
+			throw new IllegalArgumentException("publicUrlTemplate must contain {postingId}");
+		}
+	}
+
+	/** How the player renders postings: this screen's profile, language and QR target. */
+	RenderContext renderContext() {
+		return renderContext(this.locale);
+	}
+
+	/** The same in another language, for a visitor who switched it on a touch kiosk. */
+	RenderContext renderContext(Locale language) {
+		return new RenderContext(this.profile, language, this.publicUrlTemplate);
 	}
 
 	/**
@@ -77,7 +94,8 @@ public record KioskConfig(String deviceId, String secret, URI brokerUrl, URI ser
 				+ this.playerBind + ", playerPort=" + this.playerPort + ", heartbeatInterval=" + this.heartbeatInterval
 				+ ", profile=" + this.profile + ", locale=" + this.locale.toLanguageTag() + ", screenshotCommand="
 				+ this.screenshotCommand + ", cacheMaxBytes=" + this.cacheMaxBytes + ", journalCapacity="
-				+ this.journalCapacity + ", touchIdle=" + this.touchIdle + "]";
+				+ this.journalCapacity + ", touchIdle=" + this.touchIdle + ", publicUrlTemplate="
+				+ this.publicUrlTemplate + "]";
 	}
 
 }

@@ -3,7 +3,10 @@ package io.sunboard.kiosk;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.sunboard.protocol.Attachment;
 import io.sunboard.protocol.DeviceEvent;
 import io.sunboard.protocol.JsonCodec;
 import io.sunboard.protocol.MalformedMessageException;
@@ -116,6 +120,10 @@ final class ManifestUpdater {
 		for (String sha256 : shas) {
 			this.store.put(sha256, this.fetcher.fetch(sha256));
 		}
+		for (Attachment attachment : attachments(current)) {
+			this.fetcher.fetchInto(attachment.sha256(), Attachment.MAX_SIZE, this.store);
+			shas.add(attachment.sha256());
+		}
 		this.store.retainOnly(shas);
 		this.player.show(current);
 		log.info("Resynced manifest version {}: fetched {} documents again", current.version(), shas.size());
@@ -160,19 +168,66 @@ final class ManifestUpdater {
 			retryLater(manifest, current, ex);
 			return;
 		}
+		IOException attachmentFailure = fetchAttachments(manifest);
 		if (same) {
 			if (!missing.isEmpty()) {
 				// Repaired a cache that lost files: let the player pick the items up
 				// again.
 				this.player.show(manifest);
 			}
-			return;
 		}
-		this.applied = manifest;
-		this.player.show(manifest);
-		this.store.collectGarbage(shas(manifest));
-		this.recorder.record(DeviceEvent.applied(EventIds.next(), this.clock.instant(), manifest.version()));
-		log.info("Applied manifest version {} ({} items)", manifest.version(), manifest.items().size());
+		else {
+			Set<String> keep = keep(manifest);
+			this.applied = manifest;
+			this.player.show(manifest);
+			this.store.collectGarbage(keep);
+			this.recorder.record(DeviceEvent.applied(EventIds.next(), this.clock.instant(), manifest.version()));
+			log.info("Applied manifest version {} ({} items)", manifest.version(), manifest.items().size());
+		}
+		if (attachmentFailure != null) {
+			retryLater(manifest, manifest, attachmentFailure);
+		}
+	}
+
+	/**
+	 * Attachments do not hold a manifest back: the postings play and can be opened
+	 * without them, the detail page shows those that are on disk, and a failed fetch is
+	 * retried with the same backoff.
+	 * @return the first failure, or null when every attachment is on disk
+	 */
+	private IOException fetchAttachments(Manifest manifest) {
+		for (Attachment attachment : attachments(manifest)) {
+			if (this.wanted.get() != manifest) {
+				return null;
+			}
+			if (this.store.contains(attachment.sha256())) {
+				continue;
+			}
+			try {
+				this.fetcher.fetchInto(attachment.sha256(), Attachment.MAX_SIZE, this.store);
+			}
+			catch (IOException ex) {
+				return new IOException("attachment " + attachment.sha256() + ": " + ex.getMessage(), ex);
+			}
+		}
+		return null;
+	}
+
+	/** The attachments the manifest's documents list, read from the cache. */
+	private List<Attachment> attachments(Manifest manifest) {
+		Map<String, Attachment> bySha = new LinkedHashMap<>();
+		for (String sha256 : shas(manifest)) {
+			this.store.load(sha256)
+				.ifPresent((content) -> content.attachments().forEach((a) -> bySha.putIfAbsent(a.sha256(), a)));
+		}
+		return List.copyOf(bySha.values());
+	}
+
+	/** What the cache must keep for the manifest: its documents and their attachments. */
+	private Set<String> keep(Manifest manifest) {
+		Set<String> keep = shas(manifest);
+		attachments(manifest).forEach((attachment) -> keep.add(attachment.sha256()));
+		return keep;
 	}
 
 	private void retryLater(Manifest manifest, Manifest current, IOException failure) {

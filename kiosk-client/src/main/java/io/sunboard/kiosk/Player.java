@@ -23,6 +23,7 @@ import io.sunboard.protocol.Manifest;
 import io.sunboard.protocol.ManifestItem;
 import io.sunboard.protocol.PostingContent;
 import io.sunboard.templates.PostingRenderer;
+import io.sunboard.templates.RenderContext;
 import io.sunboard.templates.ScreenProfile;
 
 /**
@@ -47,6 +48,8 @@ final class Player {
 	private final ScreenProfile profile;
 
 	private final Locale locale;
+
+	private final RenderContext render;
 
 	private final String deviceId;
 
@@ -82,6 +85,7 @@ final class Player {
 		this.renderer = renderer;
 		this.profile = config.profile();
 		this.locale = config.locale();
+		this.render = config.renderContext();
 		this.deviceId = config.deviceId();
 		this.recorder = recorder;
 		this.clock = clock;
@@ -121,18 +125,27 @@ final class Player {
 		refresh();
 	}
 
-	/** What a visitor may open on a touch kiosk now: the items in their windows. */
+	/**
+	 * What a visitor may open on a touch kiosk now: the items in their windows, by the
+	 * same rule and clock as the playlist, so a posting whose period ended is gone from
+	 * the list, the search and the detail page as it is from the screen, offline too.
+	 */
 	List<ManifestItem> browsable() {
 		return Schedule.eligible(this.playlist.get().manifest(), this.clock.instant());
 	}
 
-	/** The rendered page of a browsable posting; empty when it is not browsable now. */
-	Optional<String> renderBrowsable(String postingId) {
-		return browsable().stream()
-			.filter((item) -> item.postingId().equals(postingId))
-			.findFirst()
-			.flatMap((item) -> this.store.load(item.contentSha256()))
-			.map((content) -> this.renderer.renderPosting(content, this.profile, this.locale));
+	/**
+	 * Whether the posting is in the applied manifest, whatever its windows: a visitor's
+	 * interaction with a posting whose period ended while it was open still counts.
+	 */
+	boolean inManifest(String postingId) {
+		Manifest manifest = this.playlist.get().manifest();
+		return manifest != null && manifest.items().stream().anyMatch((item) -> item.postingId().equals(postingId));
+	}
+
+	/** The instant the touch pages judge periods by: the player's clock. */
+	Instant instant() {
+		return this.clock.instant();
 	}
 
 	NowShowing now() {
@@ -197,7 +210,7 @@ final class Player {
 			this.now.set(idle(list.schoolName()));
 			return;
 		}
-		String html = this.renderer.renderPosting(content.get(), this.profile, this.locale);
+		String html = this.renderer.renderPosting(content.get(), this.render);
 		this.now.set(new NowShowing(key, html, showing.item().postingId()));
 	}
 

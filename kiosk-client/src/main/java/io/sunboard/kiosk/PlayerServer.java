@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -62,7 +63,15 @@ final class PlayerServer {
 		this.profile = config.profile();
 		this.locale = config.locale();
 		this.touchIdleMs = config.touchIdle().toMillis();
-		this.shell = resource("player.html");
+		this.shell = resource(
+				"player.html")
+			.replace("{{title}}",
+					Html.escape(
+							ResourceBundle
+								.getBundle("io.sunboard.kiosk.touch", config.locale(),
+										ResourceBundle.Control
+											.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+								.getString("page.title")));
 		this.css = (renderer.stylesheet() + "\n" + resource("player.css")).getBytes(StandardCharsets.UTF_8);
 		this.script = resource("player.js").getBytes(StandardCharsets.UTF_8);
 		this.touchScript = resource("touch.js").getBytes(StandardCharsets.UTF_8);

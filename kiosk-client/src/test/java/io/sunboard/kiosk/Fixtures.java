@@ -1,5 +1,11 @@
 package io.sunboard.kiosk;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
+import javax.imageio.ImageIO;
+
+import io.sunboard.protocol.Attachment;
 import io.sunboard.protocol.JsonCodec;
 import io.sunboard.protocol.Manifest;
 import io.sunboard.protocol.ManifestItem;
@@ -29,6 +38,38 @@ final class Fixtures {
 	static PostingContent content(String postingId, String title) {
 		return new PostingContent(PostingContent.SCHEMA, postingId, "general", title, "正文第一段\n\n正文第二段", T0,
 				T0.plus(Duration.ofDays(10)), "第一实验小学", "Asia/Shanghai");
+	}
+
+	static PostingContent withAttachments(PostingContent content, Attachment... attachments) {
+		return new PostingContent(content.schema(), content.postingId(), content.kind(), content.title(),
+				content.body(), content.publicityStart(), content.publicityEnd(), content.schoolName(),
+				content.timeZone(), content.fields(), content.tables(), List.of(attachments));
+	}
+
+	/** A real 120 x 80 PNG, so a browser can decode it. */
+	static byte[] png() {
+		BufferedImage image = new BufferedImage(120, 80, BufferedImage.TYPE_INT_RGB);
+		Graphics2D graphics = image.createGraphics();
+		graphics.setColor(new Color(0xb3261e));
+		graphics.fillRect(0, 0, 120, 80);
+		graphics.dispose();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			ImageIO.write(image, "png", out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+	/** A minimal one-page PDF. */
+	static byte[] pdf() {
+		String body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+				+ "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+				+ "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+				+ "trailer<</Root 1 0 R>>\n%%EOF\n";
+		return body.getBytes(StandardCharsets.US_ASCII);
 	}
 
 	static byte[] bytes(PostingContent content) {
@@ -86,7 +127,7 @@ final class Fixtures {
 		return new KioskConfig("lobby-01", "s3cret", java.net.URI.create("tcp://127.0.0.1:1"),
 				java.net.URI.create("http://127.0.0.1:1"), "sunboard/v1", dataDir, "127.0.0.1", 0,
 				Duration.ofSeconds(15), ScreenProfile.LANDSCAPE, Locale.SIMPLIFIED_CHINESE, "", 512L * 1024 * 1024,
-				EventJournal.DEFAULT_CAPACITY, Duration.ofSeconds(60));
+				EventJournal.DEFAULT_CAPACITY, Duration.ofSeconds(60), null);
 	}
 
 }

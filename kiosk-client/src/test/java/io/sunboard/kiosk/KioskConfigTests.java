@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.sunboard.templates.ScreenProfile;
 
@@ -55,8 +56,12 @@ class KioskConfigTests {
 		properties.setProperty("cache.max-mb", "64");
 		properties.setProperty("journal.max-events", "5000");
 		properties.setProperty("touch.idle-seconds", "90");
+		properties.setProperty("public.url-template", "https://gk.example.edu.cn/public/postings/{postingId}");
 
 		KioskConfig config = KioskConfig.from(properties);
+
+		assertThat(config.publicUrlTemplate()).isEqualTo("https://gk.example.edu.cn/public/postings/{postingId}");
+		assertThat(config.renderContext().publicUrl("p-1")).isEqualTo("https://gk.example.edu.cn/public/postings/p-1");
 
 		assertThat(config.brokerUrl()).hasToString("ssl://broker.example.edu.cn:8883");
 		assertThat(config.serverUrl()).hasToString("https://sunboard.example.edu.cn");
@@ -91,7 +96,9 @@ class KioskConfigTests {
 			"screenshot.command | /opt/shot    | screenshot.command: expected a command line with {url} (the player page) and {file} (the PNG to write), or empty for none, found '/opt/shot'",
 			"cache.max-mb      | 0             | cache.max-mb: expected whole megabytes 1-1048576, e.g. 512, found '0'",
 			"journal.max-events | 10           | journal.max-events: expected a whole number of events 100-10000000, found '10'",
-			"touch.idle-seconds | 1            | touch.idle-seconds: expected whole seconds 2-3600, found '1'" })
+			"touch.idle-seconds | 1            | touch.idle-seconds: expected whole seconds 2-3600, found '1'",
+			"public.url-template | https://gk.example.edu.cn/p | public.url-template: expected an http(s) address with {postingId} in place of the posting's id, e.g. https://gk.example.edu.cn/public/postings/{postingId}, found 'https://gk.example.edu.cn/p'",
+			"public.url-template | ftp://gk/{postingId} | public.url-template: expected an http(s) address with {postingId} in place of the posting's id, e.g. https://gk.example.edu.cn/public/postings/{postingId}, found 'ftp://gk/{postingId}'" })
 	void errorNamesTheKeyWhatWasFoundAndTheExpectedForm(String key, String value, String message) {
 		Properties properties = Fixtures.properties(this.dir);
 		properties.setProperty(key, value);
@@ -138,6 +145,14 @@ class KioskConfigTests {
 		assertThatExceptionOfType(KioskConfigException.class).isThrownBy(() -> KioskConfig.load(file))
 			.withMessageContaining(file.toString())
 			.withMessageContaining("readable UTF-8 properties file");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "touch-kiosk.properties", "lobby-screen.properties" })
+	void shippedExamplesAreValidAndCarryTheQrTarget(String example) {
+		KioskConfig config = KioskConfig.load(Path.of("..", "device-config", "kiosk", example));
+
+		assertThat(config.publicUrlTemplate()).isEqualTo("https://sunboard.example.edu.cn/public/postings/{postingId}");
 	}
 
 }

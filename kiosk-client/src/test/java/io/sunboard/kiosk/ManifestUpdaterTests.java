@@ -4,6 +4,7 @@ import io.sunboard.testsupport.MutableClock;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,10 +17,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.sunboard.protocol.Attachment;
 import io.sunboard.protocol.DeviceEvent;
 import io.sunboard.protocol.EventType;
 import io.sunboard.protocol.Manifest;
 import io.sunboard.protocol.PostingContent;
+import io.sunboard.protocol.Sha256;
 import io.sunboard.templates.PostingRenderer;
 
 import static io.sunboard.kiosk.Fixtures.always;
@@ -81,6 +84,15 @@ class ManifestUpdaterTests {
 		this.served.put(Fixtures.sha(content), Fixtures.bytes(content));
 	}
 
+	/**
+	 * The manifest is on screen and its {@code applied} event journaled: the last step of
+	 * applying, after the cache was trimmed.
+	 */
+	private boolean applied(long version) {
+		return this.updater.appliedVersion() == version && this.events.stream()
+			.anyMatch((event) -> event.type() == EventType.APPLIED && event.manifestVersion() == version);
+	}
+
 	private void receive(Manifest manifest) {
 		this.updater.received(Fixtures.CODEC.encode(manifest));
 	}
@@ -93,7 +105,7 @@ class ManifestUpdaterTests {
 	void fetchesVerifiesPersistsAndJournalsApplied() {
 		receive(both(3));
 
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.updater.appliedVersion() == 3);
+		await().atMost(Duration.ofSeconds(5)).until(() -> applied(3));
 		assertThat(this.dir.resolve("manifest.json")).exists();
 		assertThat(this.dir.resolve("content").resolve(Fixtures.sha(this.fees))).exists();
 		assertThat(this.events).singleElement().satisfies((event) -> {
@@ -105,44 +117,42 @@ class ManifestUpdaterTests {
 	@Test
 	void contentWithTheWrongHashKeepsTheOldManifestUntilTheServerIsFixed() {
 		receive(Fixtures.manifest("lobby-01", 1, item(this.fees, 10, always())));
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.updater.appliedVersion() == 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> applied(1));
 		this.served.put(Fixtures.sha(this.awards), "tampered".getBytes(StandardCharsets.UTF_8));
 
 		receive(both(2));
 
-		await().during(Duration.ofMillis(500))
-			.atMost(Duration.ofSeconds(2))
-			.until(() -> this.updater.appliedVersion() == 1);
+		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> applied(1));
 		assertThat(this.dir.resolve("content").resolve(Fixtures.sha(this.awards))).doesNotExist();
 
 		serve(this.awards);
 		receive(both(2));
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.updater.appliedVersion() == 2);
+		await().atMost(Duration.ofSeconds(5)).until(() -> applied(2));
 	}
 
 	@Test
 	void manifestForAnotherDeviceOrMalformedIsIgnored() {
 		receive(Fixtures.manifest("lobby-01", 1, item(this.fees, 10, always())));
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.updater.appliedVersion() == 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> applied(1));
 
 		receive(Fixtures.manifest("lobby-02", 9, item(this.fees, 10, always())));
 		this.updater.received("{\"schema\":1,\"deviceId\":\"lobby-01\",\"version\":-4}".getBytes());
 		this.updater.received(new byte[0]);
 		receive(both(2));
 
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.updater.appliedVersion() == 2);
+		await().atMost(Duration.ofSeconds(5)).until(() -> applied(2));
 		assertThat(this.events).extracting(DeviceEvent::manifestVersion).containsExactly(1L, 2L);
 	}
 
 	@Test
 	void theSameManifestDeliveredTwiceIsAppliedOnce() {
 		receive(both(4));
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.updater.appliedVersion() == 4);
+		await().atMost(Duration.ofSeconds(5)).until(() -> applied(4));
 
 		receive(both(4));
 		receive(Fixtures.manifest("lobby-01", 5, item(this.fees, 10, always())));
 
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.updater.appliedVersion() == 5);
+		await().atMost(Duration.ofSeconds(5)).until(() -> applied(5));
 		assertThat(this.events).extracting(DeviceEvent::manifestVersion).containsExactly(4L, 5L);
 		assertThat(this.dir.resolve("content").resolve(Fixtures.sha(this.awards)))
 			.as("content no longer in the manifest is evicted when the cache is over its budget")
@@ -152,7 +162,7 @@ class ManifestUpdaterTests {
 	@Test
 	void aRestartPlaysTheSavedManifestWithoutAnyNetwork() {
 		receive(both(6));
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.updater.appliedVersion() == 6);
+		await().atMost(Duration.ofSeconds(5)).until(() -> applied(6));
 		this.served.clear();
 
 		ManifestUpdater restarted = newUpdater();
@@ -161,6 +171,52 @@ class ManifestUpdaterTests {
 		assertThat(restarted.appliedVersion()).isEqualTo(6);
 		this.player.tick();
 		assertThat(this.player.nowPlaying()).isEqualTo("fees");
+	}
+
+	@Test
+	void attachmentsAreFetchedByHashVerifiedAndKeptWithTheirPostingInTheBudget() {
+		byte[] photo = Fixtures.png();
+		PostingContent withPhoto = Fixtures.withAttachments(this.fees,
+				new Attachment("校门.png", "image/png", Sha256.of(photo), photo.length));
+		serve(withPhoto);
+		this.served.put(Sha256.of(photo), photo);
+
+		receive(Fixtures.manifest("lobby-01", 1, item(withPhoto, 10, always())));
+
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> applied(1) && Files.exists(this.dir.resolve("content").resolve(Sha256.of(photo))));
+		// The budget is 0 bytes: only what the manifest on screen needs stays, the
+		// attachment included.
+		receive(Fixtures.manifest("lobby-01", 2, item(withPhoto, 10, always()), item(this.awards, 10, always())));
+		await().atMost(Duration.ofSeconds(5)).until(() -> applied(2));
+		assertThat(this.dir.resolve("content").resolve(Sha256.of(photo))).exists();
+
+		receive(Fixtures.manifest("lobby-01", 3, item(this.awards, 10, always())));
+		await().atMost(Duration.ofSeconds(5)).until(() -> applied(3));
+		assertThat(this.dir.resolve("content").resolve(Sha256.of(photo)))
+			.as("an attachment counts in the cache budget and leaves with its posting")
+			.doesNotExist();
+	}
+
+	@Test
+	void aTamperedAttachmentIsRefusedAndFetchedAgainWhileThePostingPlays() {
+		byte[] pdf = Fixtures.pdf();
+		String sha = Sha256.of(pdf);
+		PostingContent withPdf = Fixtures.withAttachments(this.fees,
+				new Attachment("批复文件.pdf", "application/pdf", sha, pdf.length));
+		serve(withPdf);
+		this.served.put(sha, "not the approval document".getBytes(StandardCharsets.UTF_8));
+
+		receive(Fixtures.manifest("lobby-01", 1, item(withPdf, 10, always())));
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> applied(1));
+		assertThat(this.dir.resolve("content").resolve(sha)).doesNotExist();
+		this.player.tick();
+		assertThat(this.player.nowPlaying()).isEqualTo("fees");
+
+		this.served.put(sha, pdf);
+		await().atMost(Duration.ofSeconds(15)).until(() -> Files.exists(this.dir.resolve("content").resolve(sha)));
+		assertThat(this.events).extracting(DeviceEvent::manifestVersion).containsExactly(1L);
 	}
 
 }

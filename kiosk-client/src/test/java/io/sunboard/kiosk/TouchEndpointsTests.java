@@ -17,9 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.sunboard.protocol.Attachment;
 import io.sunboard.protocol.DeviceEvent;
 import io.sunboard.protocol.EventType;
 import io.sunboard.protocol.PostingContent;
+import io.sunboard.protocol.Sha256;
 import io.sunboard.templates.PostingRenderer;
 import io.sunboard.templates.ScreenProfile;
 
@@ -38,6 +40,8 @@ class TouchEndpointsTests {
 
 	private final List<DeviceEvent> events = new CopyOnWriteArrayList<>();
 
+	private final byte[] pdf = Fixtures.pdf();
+
 	private KioskThreads threads;
 
 	private PlayerServer server;
@@ -49,16 +53,19 @@ class TouchEndpointsTests {
 		KioskConfig base = Fixtures.config(this.dir);
 		KioskConfig config = new KioskConfig(base.deviceId(), base.secret(), base.brokerUrl(), base.serverUrl(),
 				base.topicRoot(), base.dataDir(), base.playerBind(), 0, base.heartbeatInterval(), ScreenProfile.KIOSK,
-				Locale.SIMPLIFIED_CHINESE, "", base.cacheMaxBytes(), base.journalCapacity(), base.touchIdle());
+				Locale.SIMPLIFIED_CHINESE, "", base.cacheMaxBytes(), base.journalCapacity(), base.touchIdle(),
+				"https://gk.example.edu.cn/public/postings/{postingId}");
 		ContentStore store = new ContentStore(this.dir, Fixtures.CODEC);
-		PostingContent fees = Fixtures.content("fees", "收费公示");
+		PostingContent fees = Fixtures.withAttachments(Fixtures.content("fees", "收费公示"),
+				new Attachment("批复.pdf", "application/pdf", Sha256.of(this.pdf), this.pdf.length));
 		store.put(Fixtures.sha(fees), Fixtures.bytes(fees));
+		store.put(Sha256.of(this.pdf), this.pdf);
 		MutableClock clock = new MutableClock(T0);
 		Player player = new Player(store, renderer, config, this.events::add, clock, this.threads.timer());
 		player.show(Fixtures.manifest("lobby-01", 1, item(fees, 10, always())));
 		this.server = new PlayerServer(player, renderer, Fixtures.CODEC, config, this.threads.http());
-		this.server.addTouch(
-				new TouchEndpoints(player, Fixtures.CODEC, this.events::add, clock, config, () -> this.server.url()));
+		this.server.addTouch(new TouchEndpoints(player, new TouchCatalog(player, store, renderer, config),
+				Fixtures.CODEC, this.events::add, clock, config, () -> this.server.url()));
 		this.server.start();
 		await().atMost(Duration.ofSeconds(5)).until(() -> "fees".equals(player.nowPlaying()));
 		this.events.clear();
@@ -90,16 +97,43 @@ class TouchEndpointsTests {
 	}
 
 	@Test
-	void menuListsWhatIsOnScreenWithLabelsFromTheBundleAndOpensThePosting() throws Exception {
-		HttpResponse<String> menu = get("/touch/menu");
-		assertThat(menu.statusCode()).isEqualTo(200);
-		assertThat(menu.body()).contains("\"postingId\":\"fees\"", "收费公示", "浏览公示", "这条信息对您有帮助吗？");
+	void homeListSearchAndPostingAnswerInTheAskedLanguageWithLabelsFromTheBundle() throws Exception {
+		HttpResponse<String> home = get("/touch/home");
+		assertThat(home.statusCode()).isEqualTo(200);
+		assertThat(home.body()).contains("\"lang\":\"zh-CN\"", "\"kind\":\"general\"", "通知公告", "\"count\":1",
+				"这条信息对您有帮助吗？", "繁體中文");
+		assertThat(get("/touch/home?lang=en").body()).contains("\"lang\":\"en\"", "Was this helpful?")
+			.doesNotContain("这条信息对您有帮助吗？");
+		assertThat(get("/touch/home?lang=zh-TW").body()).contains("這條資訊對您有幫助嗎？");
+		assertThat(get("/touch/home?lang=fr").statusCode()).isEqualTo(400);
 
-		HttpResponse<String> page = get("/touch/posting/fees");
+		assertThat(get("/touch/list?kind=general").body()).contains("\"postingId\":\"fees\"", "收费公示");
+		assertThat(get("/touch/search?q=%E6%AD%A3%E6%96%87%E7%AC%AC%E4%BA%8C").body())
+			.contains("\"postingId\":\"fees\"");
+		assertThat(get("/touch/search?q=nothing-like-this").body()).isEqualTo("{\"items\":[]}");
+		assertThat(get("/touch/search?q=" + "x".repeat(TouchCatalog.MAX_QUERY + 1)).statusCode()).isEqualTo(400);
+
+		HttpResponse<String> page = get("/touch/posting/fees?lang=en");
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("收费公示");
+		assertThat(page.body()).contains("收费公示", "lang=\\\"en\\\"", "posting-qr", "data:image/svg+xml");
 		assertThat(get("/touch/posting/other").statusCode()).isEqualTo(404);
 		assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(PlayerServer.CSP);
+	}
+
+	@Test
+	void onlyAttachmentsOfPostingsHereNowAreServedAndNeverAsADownload() throws Exception {
+		assertThat(get("/touch/attachment/" + Fixtures.sha(Fixtures.content("fees", "收费公示"))).statusCode())
+			.as("a posting document is not an attachment")
+			.isEqualTo(404);
+		assertThat(get("/touch/attachment/..%2Fmanifest.json").statusCode()).isEqualTo(404);
+		HttpResponse<byte[]> pdf = this.http.send(
+				HttpRequest.newBuilder(this.server.url().resolve("/touch/attachment/" + Sha256.of(this.pdf))).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(pdf.body()).isEqualTo(this.pdf);
+		assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+		assertThat(pdf.headers().firstValue("Content-Disposition")).hasValue("inline");
+		assertThat(pdf.headers().firstValue("Content-Security-Policy")).hasValue(TouchEndpoints.ATTACHMENT_CSP);
 	}
 
 	@Test

@@ -106,6 +106,23 @@ public final class PostingRenderer {
 		return this.engine.process(kind.template(), context).strip();
 	}
 
+	/**
+	 * The document as every public surface shows it: personal data masked by the privacy
+	 * gate. Search on a kiosk runs over this, so a visitor cannot find out that a masked
+	 * name is on a list by typing it.
+	 */
+	public PostingContent publicView(PostingContent content) {
+		return this.privacy.apply(content);
+	}
+
+	/**
+	 * The kind's label in the reader's language, e.g. 收费公示 or Fee notice; a kind this
+	 * build does not know gets the general notice's label, as it gets its template.
+	 */
+	public String kindLabel(String kind, Locale locale) {
+		return new Messages(locale).label("kind", this.kinds.forRendering(kind).id());
+	}
+
 	/** The kinds this renderer knows, for validation and forms. */
 	public KindCatalog kinds() {
 		return this.kinds;

@@ -35,7 +35,7 @@ public final class PrivacyGate {
 		List<ContentTable> tables = content.tables().stream().map((table) -> mask(table, kind)).toList();
 		return new PostingContent(content.schema(), content.postingId(), content.kind(), Masking.text(content.title()),
 				Masking.text(content.body()), content.publicityStart(), content.publicityEnd(), content.schoolName(),
-				content.timeZone(), fields, tables);
+				content.timeZone(), fields, tables, content.attachments());
 	}
 
 	private ContentTable mask(ContentTable table, KindDefinition kind) {

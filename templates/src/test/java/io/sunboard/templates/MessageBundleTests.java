@@ -60,6 +60,22 @@ class MessageBundleTests {
 		}
 	}
 
+	/**
+	 * Text a reader sees or hears in an attribute (alternative text, tooltips, labels for
+	 * screen readers) comes from the bundles too: {@code th:alt="#{…}"}, never
+	 * {@code alt="…"}.
+	 */
+	@Test
+	void templatesHaveNoHardCodedTextInAttributes() throws Exception {
+		Pattern literal = Pattern.compile("(?<![:\\w-])(?:alt|title|placeholder|aria-label)\\s*=\\s*\"[^\"]+\"");
+		assertThat(literal.matcher("<img alt=\"logo\">").find()).as("the check itself").isTrue();
+		assertThat(literal.matcher("<img th:alt=\"#{posting.qr}\">").find()).as("the check itself").isFalse();
+		for (Path template : templates()) {
+			Matcher matcher = literal.matcher(Files.readString(template).replaceAll("(?s)<!--.*?-->", ""));
+			assertThat(matcher.find()).as("literal text attribute in %s; use th:… with a #{key}", template).isFalse();
+		}
+	}
+
 	private static List<Path> templates() throws URISyntaxException, IOException {
 		Path root = Path.of(MessageBundleTests.class.getClassLoader().getResource(DIR + "idle.html").toURI())
 			.getParent();

@@ -120,6 +120,11 @@ class FeedbackComplianceIT {
 		assertThat(refused.body()).contains("contact must be a phone number");
 		assertThat(as("auditor", "POST", "/api/v1/feedback", feedback("COMPLAINT", "x", null, null)).status())
 			.isEqualTo(403);
+		Map<String, Object> elsewhere = feedback("COMPLAINT", "x", null, null);
+		elsewhere.put("postingId", "p-of-nobody");
+		RunningServer.Response unknownPosting = as("editor", "POST", "/api/v1/feedback", elsewhere);
+		assertThat(unknownPosting.status()).isEqualTo(400);
+		assertThat(unknownPosting.body()).contains("is not a posting of school 'shiyan'");
 	}
 
 	private String kioskFeedbackIsMaskedExceptForTheAssignee(String secret) {

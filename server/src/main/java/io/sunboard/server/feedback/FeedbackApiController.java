@@ -67,7 +67,7 @@ class FeedbackApiController {
 		if (!viewer().equals(item.assignee())) {
 			this.access.require(Permission.EDIT, item.schoolId());
 		}
-		return this.service.reply(id, request.reply(), request.publishOnKiosk());
+		return this.service.reply(id, request.reply(), Boolean.TRUE.equals(request.publishOnKiosk()));
 	}
 
 	private String viewer() {

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.sunboard.server.audit.AuditLog;
+import io.sunboard.server.posting.PostingRepository;
 import io.sunboard.server.school.School;
 import io.sunboard.server.school.SchoolRepository;
 import io.sunboard.server.system.Actor;
@@ -33,6 +34,8 @@ public class FeedbackService {
 
 	private final SchoolRepository schools;
 
+	private final PostingRepository postings;
+
 	private final FeedbackDeadlines deadlines;
 
 	private final AuditLog audit;
@@ -41,10 +44,11 @@ public class FeedbackService {
 
 	private final Clock clock;
 
-	FeedbackService(FeedbackRepository items, SchoolRepository schools, FeedbackDeadlines deadlines, AuditLog audit,
-			Actor actor, Clock clock) {
+	FeedbackService(FeedbackRepository items, SchoolRepository schools, PostingRepository postings,
+			FeedbackDeadlines deadlines, AuditLog audit, Actor actor, Clock clock) {
 		this.items = items;
 		this.schools = schools;
+		this.postings = postings;
 		this.deadlines = deadlines;
 		this.audit = audit;
 		this.actor = actor;
@@ -64,9 +68,15 @@ public class FeedbackService {
 					"receivedAt " + received + " is in the future; give when it was received");
 		}
 		String contact = (request.contact() == null || request.contact().isBlank()) ? null : request.contact().trim();
+		if (request.postingId() != null && !request.postingId().isBlank()
+				&& this.postings.find(request.postingId()).filter((p) -> p.schoolId().equals(school.id())).isEmpty()) {
+			throw new IllegalArgumentException("postingId '" + request.postingId() + "' is not a posting of school '"
+					+ school.id() + "'; leave it out or give one of the school's postings");
+		}
 		FeedbackItem item = new FeedbackItem(newId(), school.id(), request.kind(), request.channel(), null,
-				request.postingId(), request.text().trim(), contact, received, dueOn(request.kind(), received, school),
-				null, null, null, null, false);
+				(request.postingId() == null || request.postingId().isBlank()) ? null : request.postingId(),
+				request.text().trim(), contact, received, dueOn(request.kind(), received, school), null, null, null,
+				null, false);
 		this.items.create(item, null, now, this.actor.name());
 		this.audit.record("feedback.created", school.id(), item.id(),
 				item.kind() + " by " + item.channel() + ", due " + item.dueOn());

@@ -82,7 +82,7 @@ class FeedbackApiController {
 	 * @param publishOnKiosk show the reply (without the visitor's contact) on the
 	 * school's kiosks
 	 */
-	record Reply(String reply, boolean publishOnKiosk) {
+	record Reply(String reply, Boolean publishOnKiosk) {
 
 	}
 

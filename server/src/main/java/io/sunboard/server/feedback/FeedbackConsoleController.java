@@ -55,6 +55,8 @@ class FeedbackConsoleController {
 				this.access.currentUser().getUsername());
 		model.addAttribute("items", items);
 		model.addAttribute("schools", selected.schools());
+		model.addAttribute("schoolNames",
+				selected.schools().stream().collect(java.util.stream.Collectors.toMap(School::id, School::name)));
 		model.addAttribute("editableSchools",
 				this.access.readable(this.schools.findAll(), School::id)
 					.stream()

@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ship without its row.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(180)
+// every row is seven requests, each checking a bcrypt password; on a loaded two-core
+// machine the whole table takes minutes
+@Timeout(600)
 class AuthorizationMatrixIT {
 
 	private static final String PASSWORD = "matrix-password-1";
@@ -251,9 +253,8 @@ class AuthorizationMatrixIT {
 				row("GET", "/api/v1/dashboard", () -> "/api/v1/dashboard", () -> null, 200, 200, 200, 200, 200, 200, u),
 				row("GET", "/api/v1/dashboard", () -> "/api/v1/dashboard?schoolId=s1&health=stale", () -> null, 200,
 						200, 200, 200, 200, 403, u),
-				// the WebSocket: signed-in staff reach the handshake (400: this request
-				// is
-				// no upgrade); its scope and origin checks are in DashboardIT
+				// the WebSocket: signed-in staff reach the handshake (400: not an
+				// upgrade); its scope and origin checks are in DashboardIT
 				row("GET", "/console/dashboard/ws", () -> "/console/dashboard/ws", () -> null, 400, 400, 400, 400, 400,
 						400, u),
 				// console routes
@@ -291,7 +292,84 @@ class AuthorizationMatrixIT {
 				consoleForm("/console/devices/{id}/provision", () -> "/console/devices/" + this.d1 + "/provision"),
 				consoleForm("/console/devices/{id}/revoke", () -> "/console/devices/" + this.d1 + "/revoke"),
 				consoleForm("/console/registrations/{id}/authorize", () -> "/console/registrations/reg-1/authorize"),
-				consoleForm("/console/registrations/{id}/reject", () -> "/console/registrations/reg-1/reject"));
+				consoleForm("/console/registrations/{id}/reject", () -> "/console/registrations/reg-1/reject"),
+				// feedback, compliance and annual report routes
+				row("GET", "/api/v1/feedback", () -> "/api/v1/feedback", () -> null, 200, 200, 200, 200, 200, 200, u),
+				row("GET", "/api/v1/feedback", () -> "/api/v1/feedback?schoolId=s1", () -> null, 200, 200, 200, 200,
+						200, 403, u),
+				row("GET", "/api/v1/feedback", () -> "/api/v1/feedback?regionId=r1", () -> null, 200, 200, 403, 403,
+						200, 403, u),
+				row("GET", "/api/v1/feedback/{id}", () -> "/api/v1/feedback/" + newFeedback("s1", null), () -> null,
+						200, 200, 200, 200, 200, 403, u),
+				row("POST", "/api/v1/feedback", () -> "/api/v1/feedback", () -> feedback("s1"), 201, 201, 201, 403, 403,
+						403, u),
+				row("POST", "/api/v1/feedback", () -> "/api/v1/feedback", () -> feedback("s3"), 201, 403, 403, 403, 403,
+						201, u),
+				row("POST", "/api/v1/feedback/{id}/assign",
+						() -> "/api/v1/feedback/" + newFeedback("s1", null) + "/assign",
+						() -> Map.of("assignee", "s1-reviewer"), 200, 200, 200, 403, 403, 403, u),
+				// the assignee may answer without the edit permission
+				row("POST", "/api/v1/feedback/{id}/reply",
+						() -> "/api/v1/feedback/" + newFeedback("s1", "s1-reviewer") + "/reply",
+						() -> Map.of("reply", "已答复"), 200, 200, 200, 200, 403, 403, u),
+				row("GET", "/device-api/v1/feedback-replies", () -> "/device-api/v1/feedback-replies", () -> null, 401,
+						401, 401, 401, 401, 401, 401),
+				row("GET", "/api/v1/compliance", () -> "/api/v1/compliance?schoolId=s1", () -> null, 200, 200, 200, 200,
+						200, 403, u),
+				row("GET", "/api/v1/compliance", () -> "/api/v1/compliance?regionId=r1&year=2026", () -> null, 200, 200,
+						403, 403, 200, 403, u),
+				row("GET", "/api/v1/evaluations", () -> "/api/v1/evaluations?schoolId=s3", () -> null, 200, 403, 403,
+						403, 403, 200, u),
+				row("GET", "/api/v1/compliance/catalogue/{schoolId}", () -> "/api/v1/compliance/catalogue/s1",
+						() -> null, 200, 200, 200, 200, 200, 403, u),
+				row("PUT", "/api/v1/compliance/catalogue/{schoolId}", () -> "/api/v1/compliance/catalogue/s1",
+						() -> Map.of("requirements",
+								List.of(Map.of("kind", "finance", "cadence", "YEAR", "periods",
+										List.of(Map.of("name", "year", "from", "01-01", "due", "06-30"))))),
+						200, 200, 403, 403, 403, 403, u),
+				row("DELETE", "/api/v1/compliance/catalogue/{schoolId}", () -> "/api/v1/compliance/catalogue/s3",
+						() -> null, 200, 403, 403, 403, 403, 403, u),
+				row("PUT", "/api/v1/postings/{id}/information-formed-on",
+						() -> "/api/v1/postings/" + this.p1 + "/information-formed-on",
+						() -> Map.of("informationFormedOn", "2026-01-05"), 200, 200, 200, 403, 403, 403, u),
+				row("GET", "/api/v1/annual-reports", () -> "/api/v1/annual-reports?schoolId=s1&year=2026&format=csv",
+						() -> null, 200, 200, 200, 200, 200, 403, u),
+				row("GET", "/api/v1/annual-reports", () -> "/api/v1/annual-reports?regionId=r1&year=2026", () -> null,
+						200, 200, 403, 403, 200, 403, u),
+				row("GET", "/console/feedback", () -> "/console/feedback", () -> null, 200, 200, 200, 200, 200, 200, u),
+				row("GET", "/console/feedback", () -> "/console/feedback?schoolId=s3", () -> null, 200, 403, 403, 403,
+						403, 200, u),
+				// console forms need the CSRF token of a browser session
+				row("POST", "/console/feedback", () -> "/console/feedback", () -> null, 403, 403, 403, 403, 403, 403,
+						403),
+				row("POST", "/console/feedback/{id}/assign", () -> "/console/feedback/fb-0/assign", () -> null, 403,
+						403, 403, 403, 403, 403, 403),
+				row("POST", "/console/feedback/{id}/reply", () -> "/console/feedback/fb-0/reply", () -> null, 403, 403,
+						403, 403, 403, 403, 403),
+				row("GET", "/console/compliance", () -> "/console/compliance", () -> null, 200, 200, 200, 200, 200, 200,
+						u),
+				row("GET", "/console/compliance", () -> "/console/compliance?regionId=r1", () -> null, 200, 200, 403,
+						403, 200, 403, u),
+				row("GET", "/console/annual-report", () -> "/console/annual-report?schoolId=s1", () -> null, 200, 200,
+						200, 200, 200, 403, u));
+	}
+
+	/**
+	 * A fresh feedback item (as the administrator), assigned when {@code assignee} is
+	 * given.
+	 */
+	private String newFeedback(String school, String assignee) {
+		String id = created(this.server.post("/api/v1/feedback", feedback(school))).json().get("id").asString();
+		if (assignee != null) {
+			assertThat(this.server.post("/api/v1/feedback/" + id + "/assign", Map.of("assignee", assignee)).status())
+				.isEqualTo(200);
+		}
+		return id;
+	}
+
+	private static Map<String, Object> feedback(String school) {
+		return Map.of("schoolId", school, "kind", "COMPLAINT", "channel", "PHONE", "text", "收费有疑问", "contact",
+				"13812345678");
 	}
 
 	private String newCommand(String device) {

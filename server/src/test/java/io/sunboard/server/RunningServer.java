@@ -7,12 +7,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,6 +37,8 @@ final class RunningServer implements AutoCloseable {
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private ConfigurableApplicationContext context;
+
+	private Clock clock;
 
 	private RunningServer(Map<String, Object> properties, int httpPort) {
 		this.properties = properties;
@@ -77,6 +81,15 @@ final class RunningServer implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Runs the server on this clock instead of the system's (a primary bean, so every
+	 * injected Clock is it).
+	 */
+	RunningServer withClock(Clock clock) {
+		this.clock = clock;
+		return this;
+	}
+
 	RunningServer start() {
 		// as command-line arguments: builder "properties" are defaults that
 		// application.properties overrides
@@ -84,7 +97,13 @@ final class RunningServer implements AutoCloseable {
 			.stream()
 			.map((e) -> "--" + e.getKey() + "=" + e.getValue())
 			.toArray(String[]::new);
-		this.context = new SpringApplicationBuilder(SunboardApplication.class).run(args);
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(SunboardApplication.class);
+		if (this.clock != null) {
+			Clock fixed = this.clock;
+			builder.initializers((ctx) -> ((GenericApplicationContext) ctx).registerBean("testClock", Clock.class,
+					() -> fixed, (definition) -> definition.setPrimary(true)));
+		}
+		this.context = builder.run(args);
 		return this;
 	}
 

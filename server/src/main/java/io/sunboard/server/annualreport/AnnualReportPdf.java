@@ -1,0 +1,107 @@
+package io.sunboard.server.annualreport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** The report as a PDF, printed from the same lines as the CSV. */
+@Component
+class AnnualReportPdf {
+
+	private static final String FAMILY = "report-cjk";
+
+	private final ReportFontSettings settings;
+
+	private final MessageSource messages;
+
+	AnnualReportPdf(ReportFontSettings settings, MessageSource messages) {
+		this.settings = settings;
+		this.messages = messages;
+	}
+
+	/** The first configured font file that exists; says what to install otherwise. */
+	Path font() {
+		for (Path candidate : this.settings.fontFiles()) {
+			if (Files.isReadable(candidate)) {
+				return candidate;
+			}
+		}
+		throw new PdfFontMissingException("no CJK font for PDF reports: install the Debian package"
+				+ " fonts-droid-fallback (or fonts-wqy-zenhei), or set sunboard.annual-report.font-files to a TrueType"
+				+ " font with Chinese glyphs; looked for " + this.settings.fontFiles()
+				+ ". fonts-noto-cjk alone is not enough: its OpenType/CFF fonts cannot be embedded by PDFBox");
+	}
+
+	byte[] write(AnnualReport report, Locale locale) {
+		Path font = font();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			PdfRendererBuilder builder = new PdfRendererBuilder();
+			builder.useFastMode();
+			builder.useFont(font.toFile(), FAMILY);
+			builder.withHtmlContent(html(report, locale), null);
+			builder.toStream(out);
+			builder.run();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("printing the annual report failed", ex);
+		}
+		return out.toByteArray();
+	}
+
+	private String html(AnnualReport report, Locale locale) {
+		StringBuilder h = new StringBuilder();
+		h.append("<html><head><meta charset=\"UTF-8\"/><style>")
+			.append("@page { size: A4; margin: 18mm; } body { font-family: '")
+			.append(FAMILY)
+			.append("'; font-size: 11pt; } h1 { font-size: 16pt; } table { border-collapse: collapse; width: 100%; }")
+			.append(" td, th { border-bottom: 1px solid #999; padding: 3pt 6pt; text-align: left; }")
+			.append(" td.v { text-align: right; } .muted { color: #555; font-size: 9pt; }")
+			.append("</style></head><body>");
+		h.append("<h1>").append(escape(msg("annual.title", locale, report.year(), report.scopeName()))).append("</h1>");
+		h.append("<p class=\"muted\">")
+			.append(escape(msg("annual.generated", locale,
+					DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+						.format(report.generatedAt().atZone(ZoneId.of("Asia/Shanghai"))))))
+			.append("</p>");
+		String section = null;
+		for (AnnualReport.Line line : report.lines()) {
+			if (!line.section().equals(section)) {
+				if (section != null) {
+					h.append("</table>");
+				}
+				section = line.section();
+				h.append("<h2>").append(escape(msg("annual.section." + section, locale))).append("</h2><table>");
+			}
+			h.append("<tr><td>")
+				.append(escape(line.label()))
+				.append("</td><td class=\"v\">")
+				.append(escape(line.value()))
+				.append("</td></tr>");
+		}
+		if (section != null) {
+			h.append("</table>");
+		}
+		h.append("</body></html>");
+		return h.toString();
+	}
+
+	private String msg(String key, Locale locale, Object... args) {
+		return this.messages.getMessage(key, args, key, locale);
+	}
+
+	private static String escape(String s) {
+		return (s == null) ? ""
+				: s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.sunboard.server.compliance;
+
+import java.time.Clock;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The console's compliance dashboard, with the kiosks' ratings. */
+@Controller
+class ComplianceConsoleController {
+
+	static final String VIEW = "compliance/dashboard";
+
+	private final ComplianceService compliance;
+
+	private final EvaluationService evaluations;
+
+	private final SchoolSelection selection;
+
+	private final Clock clock;
+
+	ComplianceConsoleController(ComplianceService compliance, EvaluationService evaluations, SchoolSelection selection,
+			Clock clock) {
+		this.compliance = compliance;
+		this.evaluations = evaluations;
+		this.selection = selection;
+		this.clock = clock;
+	}
+
+	@GetMapping("/console/compliance")
+	String dashboard(@RequestParam(required = false) String regionId, @RequestParam(required = false) String schoolId,
+			@RequestParam(required = false) Integer year, Model model) {
+		SchoolSelection.Selected selected = this.selection.resolve(regionId, schoolId, false);
+		int y = Years.resolve(year, this.clock);
+		model.addAttribute("report", this.compliance.report(selected.schools(), y));
+		model.addAttribute("evaluation", this.evaluations.forYear(selected.schools(), y));
+		model.addAttribute("regionId", regionId);
+		model.addAttribute("schoolId", schoolId);
+		model.addAttribute("year", y);
+		return VIEW;
+	}
+
+}

@@ -1,0 +1,62 @@
+package io.sunboard.server.feedback;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.sunboard.protocol.DeviceHttp;
+import io.sunboard.server.device.Device;
+import io.sunboard.server.device.DeviceRegistry;
+import io.sunboard.templates.Masking;
+
+/**
+ * The replies a school published, for its kiosks to show ({@code Bearer id:secret}, like
+ * content downloads): a screen sees only its own school's.
+ */
+@RestController
+class KioskRepliesController {
+
+	private final FeedbackService service;
+
+	private final DeviceRegistry registry;
+
+	KioskRepliesController(FeedbackService service, DeviceRegistry registry) {
+		this.service = service;
+		this.registry = registry;
+	}
+
+	@GetMapping("/device-api/v1/feedback-replies")
+	ResponseEntity<List<PublishedReply>> replies(
+			@RequestHeader(name = DeviceHttp.AUTHORIZATION, required = false) String authorization) {
+		Optional<Device> device = authenticate(authorization);
+		if (device.isEmpty()) {
+			return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+				.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sunboard-devices\"")
+				.build();
+		}
+		return ResponseEntity.ok(this.service.publishedReplies(device.get().schoolId())
+			.stream()
+			.map((i) -> new PublishedReply(i.id(), i.kind(), i.postingId(), Masking.text(i.text()), i.reply(),
+					i.repliedAt()))
+			.toList());
+	}
+
+	private Optional<Device> authenticate(String authorization) {
+		if (authorization == null || !authorization.startsWith("Bearer ")) {
+			return Optional.empty();
+		}
+		String token = authorization.substring("Bearer ".length());
+		int colon = token.indexOf(':');
+		if (colon <= 0) {
+			return Optional.empty();
+		}
+		return this.registry.authenticate(token.substring(0, colon), token.substring(colon + 1));
+	}
+
+}

@@ -106,6 +106,14 @@ public final class PostingRenderer {
 		return this.engine.process(kind.template(), context).strip();
 	}
 
+	/**
+	 * The kind's label in the reader's language (收费公示, Fee notice), for lists and feeds
+	 * outside a rendered posting.
+	 */
+	public String kindLabel(String kind, Locale locale) {
+		return new Messages(locale).label("kind", this.kinds.forRendering(kind).id());
+	}
+
 	/** The kinds this renderer knows, for validation and forms. */
 	public KindCatalog kinds() {
 		return this.kinds;

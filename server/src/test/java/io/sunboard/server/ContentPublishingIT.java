@@ -290,6 +290,11 @@ class ContentPublishingIT {
 				.doesNotContain("张三明")
 				.contains("0595-22281234")
 				.contains("扫码");
+			// for a person to look at: the first page as the notice board shows it
+			java.nio.file.Path image = Path.of("target", "screenshots", "print-award.png");
+			java.nio.file.Files.createDirectories(image.getParent());
+			ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 72), "png",
+					image.toFile());
 		}
 	}
 

@@ -29,7 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ship without its row.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(180)
+// some 550 requests, each checking a bcrypt password, plus the first PDF print: minutes
+// on
+// a loaded two-core machine
+@Timeout(360)
 class AuthorizationMatrixIT {
 
 	private static final String PASSWORD = "matrix-password-1";

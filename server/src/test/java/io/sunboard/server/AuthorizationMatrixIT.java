@@ -29,9 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ship without its row.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-// some 550 requests, each checking a bcrypt password, plus the first PDF print: minutes
-// on
-// a loaded two-core machine
+// some 550 requests, each checking a bcrypt password, and the first PDF print:
+// minutes on a loaded two-core machine
 @Timeout(360)
 class AuthorizationMatrixIT {
 

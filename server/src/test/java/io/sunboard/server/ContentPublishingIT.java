@@ -225,6 +225,12 @@ class ContentPublishingIT {
 				new byte[] { 'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0 });
 		assertThat(exe.status()).isEqualTo(415);
 		assertThat(exe.body()).contains("a Windows program").contains("only PDF documents and PNG or JPEG images");
+		byte[] large = new byte[1024 * 1024 + 1];
+		System.arraycopy("%PDF-1.4".getBytes(StandardCharsets.US_ASCII), 0, large, 0, 8);
+		RunningServer.Response tooLarge = this.server.upload("/api/v1/postings/" + id + "/attachments", "scan.pdf",
+				large);
+		assertThat(tooLarge.status()).isEqualTo(413);
+		assertThat(tooLarge.body()).contains("at most 1048576").contains("sunboard.attachments.max-size");
 
 		RunningServer.Response pdf = this.server.upload("/api/v1/postings/" + id + "/attachments", "批复文件.pdf",
 				"%PDF-1.4\n%test document\n".getBytes(StandardCharsets.US_ASCII));

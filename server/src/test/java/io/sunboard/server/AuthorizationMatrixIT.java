@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 // some 550 requests, each checking a bcrypt password, and the first PDF print:
 // minutes on a loaded two-core machine
-@Timeout(360)
+@Timeout(600)
 class AuthorizationMatrixIT {
 
 	private static final String PASSWORD = "matrix-password-1";

@@ -62,6 +62,7 @@ class ContentPublishingIT {
 	void start(@TempDir Path dir) {
 		this.server = RunningServer.embedded(dir)
 			.with("sunboard.public-pages.base-url", "https://gk.example.edu.cn")
+			.with("sunboard.attachments.max-size", "1MB")
 			.start();
 		assertThat(this.server.post("/api/v1/regions", Map.of("id", "fengze", "name", "丰泽区")).status()).isEqualTo(201);
 		assertThat(this.server.post("/api/v1/schools", Map.of("id", "shiyan", "regionId", "fengze", "name", "丰泽区实验小学"))

@@ -31,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 // every row is seven requests, each checking a bcrypt password; on a loaded two-core
 // machine the whole table takes minutes
+// some 550 requests, each checking a bcrypt password, and the first PDF print:
+// minutes on a loaded two-core machine
 @Timeout(600)
 class AuthorizationMatrixIT {
 
@@ -351,7 +353,33 @@ class AuthorizationMatrixIT {
 				row("GET", "/console/compliance", () -> "/console/compliance?regionId=r1", () -> null, 200, 200, 403,
 						403, 200, 403, u),
 				row("GET", "/console/annual-report", () -> "/console/annual-report?schoolId=s1", () -> null, 200, 200,
-						200, 200, 200, 403, u));
+						200, 200, 200, 403, u),
+				// content publishing routes
+				// not a multipart upload: refused with a reason once access is granted
+				// (any
+				// editor: the import stores nothing at any school)
+				row("POST", "/api/v1/table-imports", () -> "/api/v1/table-imports?kind=admission&table=results",
+						() -> "{}", 400, 400, 400, 403, 403, 400, u),
+				row("POST", "/api/v1/postings/{id}/attachments",
+						() -> "/api/v1/postings/" + this.editable1 + "/attachments", () -> "{}", 400, 400, 400, 403,
+						403, 403, u),
+				row("DELETE", "/api/v1/postings/{id}/attachments/{sha256}",
+						() -> "/api/v1/postings/" + this.editable1 + "/attachments/" + "a".repeat(64), () -> null, 404,
+						404, 404, 403, 403, 403, u),
+				row("GET", "/api/v1/postings/{id}/print.pdf", () -> "/api/v1/postings/" + this.p1 + "/print.pdf",
+						() -> null, 200, 200, 200, 200, 200, 403, u),
+				// public pages: anyone, signed in or not
+				row("GET", "/public/postings/{id}", () -> "/public/postings/" + this.p1, () -> null, 200, 200, 200, 200,
+						200, 200, 200),
+				row("GET", "/public/schools/{schoolId}", () -> "/public/schools/s1", () -> null, 200, 200, 200, 200,
+						200, 200, 200),
+				row("GET", "/public/schools/{schoolId}/feed.atom", () -> "/public/schools/s1/feed.atom", () -> null,
+						200, 200, 200, 200, 200, 200, 200),
+				// no public posting holds this file
+				row("GET", "/public/attachments/{sha256}", () -> "/public/attachments/" + "a".repeat(64), () -> null,
+						404, 404, 404, 404, 404, 404, 404),
+				row("GET", "/public/css/posting.css", () -> "/public/css/posting.css", () -> null, 200, 200, 200, 200,
+						200, 200, 200));
 	}
 
 	/**

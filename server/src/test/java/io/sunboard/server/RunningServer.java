@@ -190,6 +190,33 @@ final class RunningServer implements AutoCloseable {
 		return send(request.build());
 	}
 
+	/**
+	 * A multipart/form-data POST with one file part named {@code file}, as a browser form
+	 * sends an upload; {@code username} null sends no credentials.
+	 */
+	Response upload(String path, String fileName, byte[] bytes, String username, String password) {
+		String boundary = "sunboard-" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(bytes);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+		if (username != null) {
+			request.header("Authorization", "Basic "
+					+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+		}
+		return send(request.build());
+	}
+
+	/** An administrator's upload. */
+	Response upload(String path, String fileName, byte[] bytes) {
+		return upload(path, fileName, bytes, "admin", ADMIN_PASSWORD);
+	}
+
 	Response put(String path, Object body) {
 		return send("PUT", path, body, "admin", ADMIN_PASSWORD);
 	}

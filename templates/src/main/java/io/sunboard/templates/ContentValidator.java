@@ -38,8 +38,20 @@ public final class ContentValidator {
 
 	private final KindCatalog kinds;
 
+	private final WorkingDays workingDays;
+
+	/** Counts working days Monday to Friday. */
 	public ContentValidator(KindCatalog kinds) {
+		this(kinds, WorkingDays.MONDAY_TO_FRIDAY);
+	}
+
+	/**
+	 * @param workingDays the calendar minimum periods in working days are counted with
+	 * (the server passes China's holidays and make-up working days)
+	 */
+	public ContentValidator(KindCatalog kinds, WorkingDays workingDays) {
 		this.kinds = kinds;
+		this.workingDays = workingDays;
 	}
 
 	/** Everything wrong with the content; empty when it may be published. */
@@ -181,7 +193,7 @@ public final class ContentValidator {
 		return -1;
 	}
 
-	private static void checkPeriod(PostingContent content, KindDefinition kind, String kindLabel, Messages messages,
+	private void checkPeriod(PostingContent content, KindDefinition kind, String kindLabel, Messages messages,
 			List<Violation> violations) {
 		if (!content.publicityEnd().isAfter(content.publicityStart())) {
 			violations.add(new Violation("period.order", "publicityEnd", messages.get("validation.period.order")));
@@ -192,7 +204,8 @@ public final class ContentValidator {
 			return;
 		}
 		ZoneId zone = PostingRenderer.zoneOf(content.timeZone());
-		long length = periodLength(content.publicityStart(), content.publicityEnd(), zone, minimum.unit());
+		long length = periodLength(content.publicityStart(), content.publicityEnd(), zone, minimum.unit(),
+				this.workingDays);
 		if (length < minimum.amount()) {
 			String key = (minimum.unit() == PeriodUnit.WORKING_DAYS) ? "validation.period.shortWorkingDays"
 					: "validation.period.shortDays";
@@ -202,17 +215,17 @@ public final class ContentValidator {
 	}
 
 	/**
-	 * Days are whole 24-hour days; working days are the weekdays from the start's date to
-	 * the date of the period's last moment, both included (a period ending at midnight
-	 * does not count the day it ends on).
+	 * Days are whole 24-hour days; working days are the working days from the start's
+	 * date to the date of the period's last moment, both included (a period ending at
+	 * midnight does not count the day it ends on).
 	 */
-	static long periodLength(Instant start, Instant end, ZoneId zone, PeriodUnit unit) {
+	static long periodLength(Instant start, Instant end, ZoneId zone, PeriodUnit unit, WorkingDays workingDays) {
 		if (unit == PeriodUnit.DAYS) {
 			return ChronoUnit.DAYS.between(start, end);
 		}
 		LocalDate first = start.atZone(zone).toLocalDate();
 		LocalDate last = end.minusNanos(1).atZone(zone).toLocalDate();
-		return WorkingDays.between(first, last);
+		return workingDays.count(first, last);
 	}
 
 }

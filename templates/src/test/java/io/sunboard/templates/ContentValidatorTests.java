@@ -296,9 +296,9 @@ class ContentValidatorTests {
 	void workingDaysAreWeekdays() {
 		java.time.LocalDate monday = java.time.LocalDate.of(2026, 9, 7);
 
-		assertThat(WorkingDays.between(monday, monday.plusDays(6))).isEqualTo(5);
-		assertThat(WorkingDays.between(monday.plusDays(5), monday.plusDays(6))).isZero();
-		assertThat(WorkingDays.between(monday, monday.plusDays(13))).isEqualTo(10);
+		assertThat(WorkingDays.MONDAY_TO_FRIDAY.count(monday, monday.plusDays(6))).isEqualTo(5);
+		assertThat(WorkingDays.MONDAY_TO_FRIDAY.count(monday.plusDays(5), monday.plusDays(6))).isZero();
+		assertThat(WorkingDays.MONDAY_TO_FRIDAY.count(monday, monday.plusDays(13))).isEqualTo(10);
 	}
 
 }

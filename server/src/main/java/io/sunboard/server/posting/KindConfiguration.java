@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.sunboard.server.calendar.WorkingDayCalendar;
 import io.sunboard.templates.ContentValidator;
 import io.sunboard.templates.KindCatalog;
 
@@ -23,9 +24,13 @@ class KindConfiguration {
 		return (kinds != null && kinds.file() != null) ? KindCatalog.load(kinds.file()) : KindCatalog.standard();
 	}
 
+	/**
+	 * Minimum publicity periods in working days are counted with China's holidays and
+	 * make-up working days, not Monday to Friday.
+	 */
 	@Bean
-	ContentValidator contentValidator(KindCatalog kinds) {
-		return new ContentValidator(kinds);
+	ContentValidator contentValidator(KindCatalog kinds, WorkingDayCalendar calendar) {
+		return new ContentValidator(kinds, calendar::isWorkingDay);
 	}
 
 	/**

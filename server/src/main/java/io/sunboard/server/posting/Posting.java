@@ -26,6 +26,23 @@ public record Posting(String id, String schoolId, String kind, String title, Str
 	}
 
 	/**
+	 * Whether the posting was published and its publicity period is over: it is off every
+	 * screen and public page, and staff find it among the archived postings.
+	 */
+	public boolean archivedAt(Instant instant) {
+		return this.status == PostingStatus.APPROVED && !instant.isBefore(this.publicityEnd);
+	}
+
+	/**
+	 * Whether anyone may read it on the public pages at this instant: approved, within
+	 * its publicity period, and proactively disclosed (postings approved before the
+	 * review workflow recorded an attribute were public, as on screens).
+	 */
+	public boolean publicAt(Instant instant) {
+		return liveAt(instant) && (this.attribute == null || this.attribute == DisclosureAttribute.PROACTIVE);
+	}
+
+	/**
 	 * Which screens may show it: public ones, staff-only ones, or none (see
 	 * {@link DisclosureAttribute}).
 	 */

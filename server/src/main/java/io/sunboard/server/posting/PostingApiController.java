@@ -1,5 +1,7 @@
 package io.sunboard.server.posting;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import io.sunboard.server.security.AccessPolicy;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,10 +26,13 @@ class PostingApiController {
 
 	private final AccessPolicy access;
 
-	PostingApiController(PostingService service, PostingRepository postings, AccessPolicy access) {
+	private final Clock clock;
+
+	PostingApiController(PostingService service, PostingRepository postings, AccessPolicy access, Clock clock) {
 		this.service = service;
 		this.postings = postings;
 		this.access = access;
+		this.clock = clock;
 	}
 
 	@PostMapping("/api/v1/postings")
@@ -36,9 +42,18 @@ class PostingApiController {
 		return this.service.create(request);
 	}
 
+	/**
+	 * @param archived {@code true}: only postings whose publicity period is over (off
+	 * screens and public pages, kept for staff); {@code false}: all others; absent: all
+	 */
 	@GetMapping("/api/v1/postings")
-	List<Posting> list() {
-		return this.access.readable(this.postings.findAll(), Posting::schoolId);
+	List<Posting> list(@RequestParam(required = false) Boolean archived) {
+		List<Posting> readable = this.access.readable(this.postings.findAll(), Posting::schoolId);
+		if (archived == null) {
+			return readable;
+		}
+		Instant now = this.clock.instant();
+		return readable.stream().filter((p) -> p.archivedAt(now) == archived).toList();
 	}
 
 	@GetMapping("/api/v1/postings/{id}")

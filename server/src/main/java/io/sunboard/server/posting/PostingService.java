@@ -14,7 +14,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.sunboard.protocol.Attachment;
 import io.sunboard.protocol.JsonCodec;
+import io.sunboard.protocol.MalformedMessageException;
 import io.sunboard.protocol.PostingContent;
 import io.sunboard.server.audit.AuditLog;
 import io.sunboard.server.school.School;
@@ -74,7 +76,8 @@ public class PostingService {
 		String id = "p-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
 		String kind = Objects.requireNonNullElse(request.kind(), GENERAL_NOTICE);
 		Posting posting = withContent(new Posting(id, school.id(), kind, request.title(), request.body(),
-				request.publicityStart(), request.publicityEnd(), PostingStatus.DRAFT, null), school, request);
+				request.publicityStart(), request.publicityEnd(), PostingStatus.DRAFT, null), school, request,
+				List.of());
 		this.postings.create(posting, this.clock.instant());
 		this.postings.recordAuthor(id, this.actor.name());
 		this.audit.record("posting.created", school.id(), id, posting.title());
@@ -92,20 +95,68 @@ public class PostingService {
 		if (!current.schoolId().equals(request.schoolId())) {
 			throw new IllegalArgumentException("a posting cannot move to another school; create a new one there");
 		}
-		PostingStatus next = switch (current.status()) {
-			case DRAFT, REJECTED -> PostingStatus.DRAFT;
-			case IN_REVIEW, APPROVED -> PostingStatus.IN_REVIEW;
-			case WITHDRAWN -> throw new ConflictException("posting '" + id + "' is withdrawn; create a new one");
-		};
+		PostingStatus next = afterEdit(current);
 		Posting edited = withContent(
 				new Posting(id, current.schoolId(), current.kind(), request.title(), request.body(),
 						request.publicityStart(), request.publicityEnd(), next, null),
-				school(current.schoolId()), request);
+				school(current.schoolId()), request, content(current).attachments());
 		this.postings.update(edited, this.clock.instant());
 		this.audit.record("posting.edited", current.schoolId(), id,
 				current.status() + " -> " + next + "; " + edited.title());
 		this.events.publishEvent(new PostingChanged(id, current.schoolId()));
 		return edited;
+	}
+
+	/**
+	 * Gives the posting a new list of attachments: a new content document, and like any
+	 * edit an approved posting goes back to review (and leaves the screens until approved
+	 * again).
+	 * @param action the audit action, e.g. {@code posting.attachment.added}
+	 */
+	@Transactional
+	public Posting replaceAttachments(String id, List<Attachment> attachments, String action, String detail) {
+		Posting current = get(id);
+		PostingStatus next = afterEdit(current);
+		PostingContent old = content(current);
+		PostingContent updated = new PostingContent(old.schema(), old.postingId(), old.kind(), old.title(), old.body(),
+				old.publicityStart(), old.publicityEnd(), old.schoolName(), old.timeZone(), old.fields(), old.tables(),
+				attachments);
+		String sha = this.contents.put(this.codec.encode(updated), CONTENT_MEDIA_TYPE);
+		Posting edited = new Posting(id, current.schoolId(), current.kind(), current.title(), current.body(),
+				current.publicityStart(), current.publicityEnd(), next, sha, current.attribute());
+		this.postings.update(edited, this.clock.instant());
+		this.audit.record(action, current.schoolId(), id, current.status() + " -> " + next + "; " + detail);
+		this.events.publishEvent(new PostingChanged(id, current.schoolId()));
+		return edited;
+	}
+
+	/** The posting's current content document, as screens get it. */
+	public PostingContent content(Posting posting) {
+		ContentStore.Content stored = this.contents.get(posting.contentSha256())
+			.orElseThrow(() -> new IllegalStateException(
+					"content document " + posting.contentSha256() + " of posting " + posting.id() + " is missing"));
+		try {
+			return this.codec.decodeContent(stored.bytes());
+		}
+		catch (MalformedMessageException ex) {
+			// the server wrote it itself: unreadable means a damaged database, not bad
+			// input
+			throw new IllegalStateException(
+					"content document " + posting.contentSha256() + " of posting " + posting.id() + " is unreadable",
+					ex);
+		}
+	}
+
+	/**
+	 * Editing sends an approved posting back to review; a rejected one becomes a draft.
+	 */
+	private static PostingStatus afterEdit(Posting current) {
+		return switch (current.status()) {
+			case DRAFT, REJECTED -> PostingStatus.DRAFT;
+			case IN_REVIEW, APPROVED -> PostingStatus.IN_REVIEW;
+			case WITHDRAWN ->
+				throw new ConflictException("posting '" + current.id() + "' is withdrawn; create a new one");
+		};
 	}
 
 	/**
@@ -151,11 +202,11 @@ public class PostingService {
 	 * Builds the content document, checks it against its kind's rules (required fields
 	 * and tables, no pupils' scores, minimum publicity period) and stores it.
 	 */
-	private Posting withContent(Posting p, School school, NewPosting request) {
+	private Posting withContent(Posting p, School school, NewPosting request, List<Attachment> attachments) {
 		PostingContent content = new PostingContent(PostingContent.SCHEMA, p.id(), p.kind(), p.title(), p.body(),
 				p.publicityStart(), p.publicityEnd(), school.name(), school.timeZone().getId(),
 				(request.fields() != null) ? request.fields() : Map.of(),
-				(request.tables() != null) ? request.tables() : List.of());
+				(request.tables() != null) ? request.tables() : List.of(), attachments);
 		List<Violation> violations = this.validator.validate(content, LocaleContextHolder.getLocale());
 		if (!violations.isEmpty()) {
 			throw new IllegalArgumentException(

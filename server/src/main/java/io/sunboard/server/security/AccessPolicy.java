@@ -69,6 +69,19 @@ public class AccessPolicy {
 		}
 	}
 
+	/**
+	 * Throws 403 unless the current account's role has the permission at some school, for
+	 * actions that store nothing at any school (checking a CSV file before a posting
+	 * exists).
+	 */
+	public void requireSomewhere(Permission permission) {
+		SunboardUser user = currentUser();
+		if (!permission.grantedTo(user.role())) {
+			throw new AccessDeniedException("account '" + user.getUsername() + "' (" + user.role() + ") may not "
+					+ permission.name().toLowerCase() + " anywhere");
+		}
+	}
+
 	public boolean allowed(Permission permission, String schoolId) {
 		SunboardUser user = currentUser();
 		if (!permission.grantedTo(user.role())) {

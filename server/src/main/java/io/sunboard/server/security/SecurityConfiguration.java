@@ -23,6 +23,10 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/device-api/**", "/actuator/health", "/error", "/css/**", "/login")
 			.permitAll()
+			// public pages of postings (the QR code's target), school lists and feeds: no
+			// login
+			.requestMatchers("/public/**")
+			.permitAll()
 			.anyRequest()
 			.authenticated())
 			.formLogin(Customizer.withDefaults())

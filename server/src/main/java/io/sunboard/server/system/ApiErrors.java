@@ -9,6 +9,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** Maps outcomes the caller can act on to ProblemDetail answers that say what to do. */
 @RestControllerAdvice
@@ -43,6 +44,13 @@ class ApiErrors {
 			.sorted()
 			.collect(Collectors.joining("; "));
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ProblemDetail tooLarge(MaxUploadSizeExceededException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+				"the uploaded file is larger than this server accepts (spring.servlet.multipart.max-file-size);"
+						+ " make it smaller or split it");
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)

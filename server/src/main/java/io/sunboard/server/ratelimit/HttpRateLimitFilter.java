@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Per client address: requests to the public pages ({@code /public/**}), and sign-in form
@@ -29,13 +30,17 @@ final class HttpRateLimitFilter extends OncePerRequestFilter {
 
 	private final MessageSource messages;
 
-	HttpRateLimitFilter(RateLimitSettings settings, RateLimitMetrics metrics, MessageSource messages, Clock clock) {
+	private final LocaleResolver locales;
+
+	HttpRateLimitFilter(RateLimitSettings settings, RateLimitMetrics metrics, MessageSource messages,
+			LocaleResolver locales, Clock clock) {
 		this.publicPages = new SlidingWindowLimiter(settings.publicPerMinute(), Duration.ofMinutes(1),
 				settings.maxKeys(), clock);
 		this.logins = new SlidingWindowLimiter(settings.loginPerMinute(), Duration.ofMinutes(1), settings.maxKeys(),
 				clock);
 		this.metrics = metrics;
 		this.messages = messages;
+		this.locales = locales;
 	}
 
 	@Override
@@ -65,7 +70,8 @@ final class HttpRateLimitFilter extends OncePerRequestFilter {
 	private void refuse(HttpServletRequest request, HttpServletResponse response, String limit, long seconds)
 			throws IOException {
 		this.metrics.rejected(limit, 1);
-		String text = this.messages.getMessage("ratelimit.too-many", new Object[] { seconds }, request.getLocale());
+		String text = this.messages.getMessage("ratelimit.too-many", new Object[] { Long.toString(seconds) },
+				this.locales.resolveLocale(request));
 		response.setStatus(429);
 		response.setHeader("Retry-After", Long.toString(seconds));
 		response.setHeader("Cache-Control", "no-store");

@@ -7,6 +7,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Registers the HTTP limits as a servlet filter ahead of Spring Security, so a refused
@@ -21,9 +22,9 @@ class RateLimitConfiguration {
 
 	@Bean
 	FilterRegistrationBean<HttpRateLimitFilter> httpRateLimitFilter(RateLimitSettings settings,
-			RateLimitMetrics metrics, MessageSource messages, Clock clock) {
+			RateLimitMetrics metrics, MessageSource messages, LocaleResolver localeResolver, Clock clock) {
 		FilterRegistrationBean<HttpRateLimitFilter> registration = new FilterRegistrationBean<>(
-				new HttpRateLimitFilter(settings, metrics, messages, clock));
+				new HttpRateLimitFilter(settings, metrics, messages, localeResolver, clock));
 		registration.setOrder(ORDER);
 		registration.addUrlPatterns("/*");
 		return registration;

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Caps the body of every request that is not a multipart upload (JSON, forms, device
@@ -26,9 +27,12 @@ final class RequestSizeFilter extends OncePerRequestFilter {
 
 	private final MessageSource messages;
 
-	RequestSizeFilter(long maxBytes, MessageSource messages) {
+	private final LocaleResolver locales;
+
+	RequestSizeFilter(long maxBytes, MessageSource messages, LocaleResolver locales) {
 		this.maxBytes = maxBytes;
 		this.messages = messages;
+		this.locales = locales;
 	}
 
 	@Override
@@ -40,8 +44,8 @@ final class RequestSizeFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (request.getContentLengthLong() > this.maxBytes) {
-			String text = this.messages.getMessage("security.body-too-large", new Object[] { this.maxBytes },
-					request.getLocale());
+			String text = this.messages.getMessage("security.body-too-large",
+					new Object[] { Long.toString(this.maxBytes) }, this.locales.resolveLocale(request));
 			response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
 			response.setContentType("text/plain;charset=UTF-8");
 			response.setHeader("Connection", "close");

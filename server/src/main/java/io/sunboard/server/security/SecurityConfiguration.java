@@ -21,7 +21,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/device-api/**", "/actuator/health", "/error", "/css/**", "/login")
+			.requestMatchers("/device-api/**", "/actuator/health", "/error", "/css/**", "/login", "/favicon.ico")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

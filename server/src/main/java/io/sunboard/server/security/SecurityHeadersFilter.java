@@ -23,7 +23,8 @@ final class SecurityHeadersFilter extends OncePerRequestFilter {
 	 * admits same-origin {@code ws:}/{@code wss:} in current browsers (CSP Level 3).
 	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+			+ "img-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; "
+			+ "form-action 'self'";
 
 	/** One year; sent only on requests that arrived over TLS (RFC 6797 section 7.2). */
 	static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";

@@ -5,6 +5,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * The filters that guard every request before any route sees it: browser-protection
@@ -24,9 +25,10 @@ class WebProtectionConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(SecuritySettings settings, MessageSource messages) {
+	FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(SecuritySettings settings, MessageSource messages,
+			LocaleResolver localeResolver) {
 		FilterRegistrationBean<RequestSizeFilter> registration = new FilterRegistrationBean<>(
-				new RequestSizeFilter(settings.maxRequestBody().toBytes(), messages));
+				new RequestSizeFilter(settings.maxRequestBody().toBytes(), messages, localeResolver));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		registration.addUrlPatterns("/*");
 		return registration;

@@ -25,10 +25,12 @@ import io.sunboard.templates.ScreenProfile;
  * @param journalCapacity events the journal holds before it folds played events
  * @param touchIdle on a touch kiosk, how long without a touch before the screen returns
  * to the playlist and forgets what the visitor did
+ * @param brokerCaFile PEM file of the CA the broker's TLS certificate must chain to (for
+ * an {@code ssl://} broker URL); null to use the JVM's trust store
  */
 public record KioskConfig(String deviceId, String secret, URI brokerUrl, URI serverUrl, String topicRoot, Path dataDir,
 		String playerBind, int playerPort, Duration heartbeatInterval, ScreenProfile profile, Locale locale,
-		String screenshotCommand, long cacheMaxBytes, int journalCapacity, Duration touchIdle) {
+		String screenshotCommand, long cacheMaxBytes, int journalCapacity, Duration touchIdle, Path brokerCaFile) {
 
 	public KioskConfig {
 		Objects.requireNonNull(deviceId, "deviceId");
@@ -77,7 +79,7 @@ public record KioskConfig(String deviceId, String secret, URI brokerUrl, URI ser
 				+ this.playerBind + ", playerPort=" + this.playerPort + ", heartbeatInterval=" + this.heartbeatInterval
 				+ ", profile=" + this.profile + ", locale=" + this.locale.toLanguageTag() + ", screenshotCommand="
 				+ this.screenshotCommand + ", cacheMaxBytes=" + this.cacheMaxBytes + ", journalCapacity="
-				+ this.journalCapacity + ", touchIdle=" + this.touchIdle + "]";
+				+ this.journalCapacity + ", touchIdle=" + this.touchIdle + ", brokerCaFile=" + this.brokerCaFile + "]";
 	}
 
 }

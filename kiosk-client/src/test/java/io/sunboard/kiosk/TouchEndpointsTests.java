@@ -49,7 +49,7 @@ class TouchEndpointsTests {
 		KioskConfig base = Fixtures.config(this.dir);
 		KioskConfig config = new KioskConfig(base.deviceId(), base.secret(), base.brokerUrl(), base.serverUrl(),
 				base.topicRoot(), base.dataDir(), base.playerBind(), 0, base.heartbeatInterval(), ScreenProfile.KIOSK,
-				Locale.SIMPLIFIED_CHINESE, "", base.cacheMaxBytes(), base.journalCapacity(), base.touchIdle());
+				Locale.SIMPLIFIED_CHINESE, "", base.cacheMaxBytes(), base.journalCapacity(), base.touchIdle(), null);
 		ContentStore store = new ContentStore(this.dir, Fixtures.CODEC);
 		PostingContent fees = Fixtures.content("fees", "收费公示");
 		store.put(Fixtures.sha(fees), Fixtures.bytes(fees));

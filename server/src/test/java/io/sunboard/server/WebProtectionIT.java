@@ -119,6 +119,22 @@ class WebProtectionIT {
 		assertThat(get("/login", false).statusCode()).as("the form itself still shows").isEqualTo(200);
 	}
 
+	@Test
+	void anonymousRegistrationRequestsAreLimitedPerAddress() throws Exception {
+		int refusedAt = 0;
+		for (int i = 1; i <= 4 && refusedAt == 0; i++) {
+			HttpResponse<String> response = this.http
+				.send(HttpRequest.newBuilder(URI.create(this.server.url() + "/device-api/v1/registrations"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"schoolId\":\"nowhere\",\"name\":\"x\"}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() == 429) {
+				refusedAt = i;
+			}
+		}
+		assertThat(refusedAt).isEqualTo(4);
+	}
+
 	private HttpResponse<String> loginPost() throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create(this.server.url() + "/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")

@@ -22,9 +22,13 @@ import org.springframework.web.servlet.LocaleResolver;
  */
 final class HttpRateLimitFilter extends OncePerRequestFilter {
 
+	private static final String REGISTRATIONS = "/device-api/v1/registrations";
+
 	private final SlidingWindowLimiter publicPages;
 
 	private final SlidingWindowLimiter logins;
+
+	private final SlidingWindowLimiter registrations;
 
 	private final RateLimitMetrics metrics;
 
@@ -38,6 +42,8 @@ final class HttpRateLimitFilter extends OncePerRequestFilter {
 				settings.maxKeys(), clock);
 		this.logins = new SlidingWindowLimiter(settings.loginPerMinute(), Duration.ofMinutes(1), settings.maxKeys(),
 				clock);
+		this.registrations = new SlidingWindowLimiter(settings.loginPerMinute(), Duration.ofMinutes(1),
+				settings.maxKeys(), clock);
 		this.metrics = metrics;
 		this.messages = messages;
 		this.locales = locales;
@@ -56,6 +62,11 @@ final class HttpRateLimitFilter extends OncePerRequestFilter {
 		else if (path.equals("/login") && "POST".equals(request.getMethod())) {
 			limit = "login";
 			limiter = this.logins;
+		}
+		else if (path.equals(REGISTRATIONS) && "POST".equals(request.getMethod())) {
+			// anyone may ask to register a screen; an address may not flood the queue
+			limit = "registration";
+			limiter = this.registrations;
 		}
 		if (limiter != null) {
 			SlidingWindowLimiter.Decision decision = limiter.tryAcquire(request.getRemoteAddr());

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * minute (a reader clicks a few pages; a scraper is slowed, not blocked for long)
  * @param loginPerMinute sign-in form posts from one client address in any minute, on top
  * of the per-account lock-out ({@code sunboard.security.lock-after}), so one address
- * cannot try a password on many accounts
+ * cannot try a password on many accounts; the same number limits anonymous screen
+ * registration requests per address
  * @param maxKeys devices or addresses remembered per limit
  */
 @ConfigurationProperties("sunboard.rate-limit")

@@ -134,7 +134,14 @@ class FiftyDevicesFaultIT {
 
 	private static String summary(List<SimulatedDevice> devices) {
 		return devices.stream().filter(SimulatedDevice::isConnected).count() + " connected, "
-				+ devices.stream().mapToInt(SimulatedDevice::unacknowledged).sum() + " unacknowledged";
+				+ devices.stream().mapToInt(SimulatedDevice::unacknowledged).sum() + " unacknowledged"
+				+ devices.stream()
+					.filter((d) -> !d.isConnected())
+					.map(SimulatedDevice::lastError)
+					.distinct()
+					.limit(3)
+					.map((e) -> "; " + e)
+					.reduce("", String::concat);
 	}
 
 }

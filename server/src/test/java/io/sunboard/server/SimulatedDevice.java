@@ -44,7 +44,14 @@ final class SimulatedDevice implements AutoCloseable {
 
 	private final Topics topics;
 
-	private final MqttAsyncClient client;
+	private final String brokerUrl;
+
+	/**
+	 * Replaced by a fresh one at each reconnect: a clean start owes the old one nothing.
+	 */
+	private volatile MqttAsyncClient client;
+
+	private volatile Instant attemptStartedAt = Instant.EPOCH;
 
 	private final MqttConnectionOptions options;
 
@@ -56,7 +63,7 @@ final class SimulatedDevice implements AutoCloseable {
 	SimulatedDevice(String brokerUrl, Topics topics, String deviceId, String secret) throws MqttException {
 		this.deviceId = deviceId;
 		this.topics = topics;
-		this.client = new MqttAsyncClient(brokerUrl, deviceId, new MemoryPersistence());
+		this.brokerUrl = brokerUrl;
 		this.options = new MqttConnectionOptions();
 		this.options.setUserName(deviceId);
 		this.options.setPassword(secret.getBytes(StandardCharsets.UTF_8));
@@ -64,26 +71,66 @@ final class SimulatedDevice implements AutoCloseable {
 		this.options.setAutomaticReconnect(false);
 		this.options.setConnectionTimeout(5);
 		this.options.setKeepAliveInterval(5);
-		this.client.setCallback(new Callback());
 	}
 
 	private volatile IMqttToken connecting;
 
+	private volatile String lastError = "";
+
+	/** Why the last reconnect attempt failed, for a failing test's message. */
+	String lastError() {
+		return this.lastError;
+	}
+
 	void connect() throws MqttException {
-		this.connecting = this.client.connect(this.options);
+		reconnect(Instant.now());
 		this.connecting.waitForCompletion(15_000);
 	}
 
-	private void reconnect() {
+	/**
+	 * One attempt at a time; an attempt that has not finished within the connect timeout
+	 * is abandoned, since a token of a failed attempt is not always completed.
+	 */
+	private void reconnect(Instant now) {
 		IMqttToken attempt = this.connecting;
-		if (attempt != null && !attempt.isComplete()) {
+		if (attempt != null && !attempt.isComplete() && now.isBefore(this.attemptStartedAt.plusSeconds(10))) {
 			return;
 		}
+		if (attempt != null) {
+			this.lastError = (attempt.getException() != null) ? attempt.getException().toString()
+					: "connect attempt did not finish";
+		}
+		discardClient();
 		try {
-			this.connecting = this.client.connect(this.options);
+			MqttAsyncClient fresh = new MqttAsyncClient(this.brokerUrl, this.deviceId, new MemoryPersistence());
+			fresh.setCallback(new Callback(fresh));
+			this.client = fresh;
+			this.attemptStartedAt = now;
+			this.connecting = fresh.connect(this.options);
 		}
 		catch (MqttException ex) {
 			// broker still away; the next tick tries again
+			this.lastError = ex.toString();
+		}
+	}
+
+	private void discardClient() {
+		MqttAsyncClient old = this.client;
+		this.client = null;
+		if (old == null) {
+			return;
+		}
+		try {
+			old.disconnectForcibly(0, 0, false);
+		}
+		catch (MqttException ex) {
+			// it is going anyway
+		}
+		try {
+			old.close(true);
+		}
+		catch (MqttException ex) {
+			// it is going anyway
 		}
 	}
 
@@ -98,8 +145,9 @@ final class SimulatedDevice implements AutoCloseable {
 	 * delay, in batches; does nothing while disconnected (the journal keeps them).
 	 */
 	void send(Instant now) {
-		if (!this.client.isConnected()) {
-			reconnect();
+		MqttAsyncClient current = this.client;
+		if (current == null || !current.isConnected()) {
+			reconnect(now);
 			return;
 		}
 		List<DeviceEvent> due = new ArrayList<>();
@@ -115,7 +163,7 @@ final class SimulatedDevice implements AutoCloseable {
 			MqttMessage message = new MqttMessage(CODEC.encode(batch));
 			message.setQos(1);
 			try {
-				this.client.publish(this.topics.events(this.deviceId), message);
+				current.publish(this.topics.events(this.deviceId), message);
 			}
 			catch (MqttException ex) {
 				return; // connection lost meanwhile; resent later
@@ -124,7 +172,8 @@ final class SimulatedDevice implements AutoCloseable {
 	}
 
 	boolean isConnected() {
-		return this.client.isConnected();
+		MqttAsyncClient current = this.client;
+		return current != null && current.isConnected();
 	}
 
 	int recorded() {
@@ -137,15 +186,7 @@ final class SimulatedDevice implements AutoCloseable {
 
 	@Override
 	public void close() {
-		try {
-			if (this.client.isConnected()) {
-				this.client.disconnect().waitForCompletion(5_000);
-			}
-			this.client.close(true);
-		}
-		catch (MqttException ex) {
-			// closing anyway
-		}
+		discardClient();
 	}
 
 	private record Pending(DeviceEvent event, Instant sentAt) {
@@ -154,14 +195,26 @@ final class SimulatedDevice implements AutoCloseable {
 
 	private final class Callback implements MqttCallback {
 
+		private final MqttAsyncClient owner;
+
+		Callback(MqttAsyncClient owner) {
+			this.owner = owner;
+		}
+
 		@Override
 		public void connectComplete(boolean reconnect, String serverURI) {
 			try {
-				SimulatedDevice.this.client.subscribe(SimulatedDevice.this.topics.ack(SimulatedDevice.this.deviceId),
-						1);
+				this.owner.subscribe(SimulatedDevice.this.topics.ack(SimulatedDevice.this.deviceId), 1);
 			}
 			catch (MqttException ex) {
-				// the next reconnect subscribes again
+				// without acks nothing would leave the journal: drop the connection, so
+				// the next send reconnects and subscribes again
+				try {
+					this.owner.disconnectForcibly(0, 0, false);
+				}
+				catch (MqttException ignored) {
+					// lost already
+				}
 			}
 		}
 

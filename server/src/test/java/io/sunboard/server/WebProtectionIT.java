@@ -8,11 +8,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,12 +30,20 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.sunboard.protocol.DeviceEvent;
+import io.sunboard.protocol.EventAck;
+import io.sunboard.protocol.EventBatch;
+import io.sunboard.protocol.JsonCodec;
+import io.sunboard.protocol.Topics;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What every HTTP response carries and what every request is held to: the security
  * headers on pages, API answers, device answers, static files, errors and refusals; the
- * body cap; the per-address limits on public pages and on sign-in.
+ * body cap; the per-address limits on public pages, sign-in and screen registration; the
+ * per-device limit on kiosk feedback.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(120)
@@ -44,6 +62,7 @@ class WebProtectionIT {
 			.with("sunboard.security.max-request-body", "64KB")
 			.with("sunboard.rate-limit.public-per-minute", 5)
 			.with("sunboard.rate-limit.login-per-minute", 3)
+			.with("sunboard.rate-limit.feedback-per-hour", 2)
 			.start();
 	}
 
@@ -133,6 +152,41 @@ class WebProtectionIT {
 			}
 		}
 		assertThat(refusedAt).isEqualTo(4);
+	}
+
+	@Test
+	void feedbackOverTheDeviceHourlyLimitIsAcknowledgedButNotStored() throws Exception {
+		String secret = FaultFixture.seedScreen(this.server, "limit-lobby");
+		Topics topics = Topics.defaults();
+		JsonCodec codec = new JsonCodec();
+		MqttClient device = new MqttClient("tcp://127.0.0.1:" + this.server.property("sunboard.broker.embedded.port"),
+				"limit-lobby", new MemoryPersistence());
+		MqttConnectionOptions options = new MqttConnectionOptions();
+		options.setUserName("limit-lobby");
+		options.setPassword(secret.getBytes(StandardCharsets.UTF_8));
+		device.connect(options);
+		Set<String> acked = ConcurrentHashMap.newKeySet();
+		device.subscribe(new MqttSubscription[] { new MqttSubscription(topics.ack("limit-lobby"), 1) },
+				new IMqttMessageListener[] { (topic, message) -> acked
+					.addAll(codec.decode(message.getPayload(), EventAck.class).eventIds()) });
+		Instant at = Instant.parse("2026-11-23T08:00:00Z");
+		List<DeviceEvent> events = List.of(DeviceEvent.feedback("fb-1", at, "complaint", "一", null, null),
+				DeviceEvent.feedback("fb-2", at, "complaint", "二", null, null),
+				DeviceEvent.played("pl-1", at, "p-1", 1000),
+				DeviceEvent.feedback("fb-3", at, "complaint", "三", null, null),
+				DeviceEvent.feedback("fb-4", at, "complaint", "四", null, null));
+		double before = rejected("feedback");
+		MqttMessage message = new MqttMessage(codec.encode(new EventBatch("limit-lobby", events)));
+		message.setQos(1);
+		device.publish(topics.events("limit-lobby"), message);
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(acked).as("all acknowledged, so the journal lets them go")
+				.containsExactlyInAnyOrder("fb-1", "fb-2", "pl-1", "fb-3", "fb-4"));
+		device.disconnect();
+		device.close();
+		assertThat(FaultFixture.storedIds(this.server, "limit-lobby")).containsExactlyInAnyOrder("fb-1", "fb-2",
+				"pl-1");
+		assertThat(rejected("feedback") - before).isEqualTo(2);
 	}
 
 	private HttpResponse<String> loginPost() throws IOException, InterruptedException {

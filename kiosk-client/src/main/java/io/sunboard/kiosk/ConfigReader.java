@@ -26,7 +26,8 @@ final class ConfigReader {
 
 	static final Set<String> KEYS = Set.of("device.id", "device.secret", "broker.url", "server.url", "topic.root",
 			"data.dir", "player.bind", "player.port", "heartbeat.seconds", "screen.profile", "locale",
-			"screenshot.command", "cache.max-mb", "journal.max-events", "touch.idle-seconds", "public.url-template");
+			"screenshot.command", "cache.max-mb", "journal.max-events", "touch.idle-seconds", "public.url-template",
+			"broker.ca-file");
 
 	/**
 	 * Debian's Chromium, headless, on the player page; used when the file exists and
@@ -50,7 +51,7 @@ final class ConfigReader {
 				integer("cache.max-mb", "512", 1, 1_048_576, "whole megabytes 1-1048576, e.g. 512") * 1024L * 1024L,
 				integer("journal.max-events", "100000", 100, 10_000_000, "a whole number of events 100-10000000"),
 				Duration.ofSeconds(integer("touch.idle-seconds", "60", 2, 3600, "whole seconds 2-3600")),
-				publicUrlTemplate());
+				publicUrlTemplate(), brokerCaFile());
 	}
 
 	/**
@@ -118,6 +119,25 @@ final class ConfigReader {
 		}
 		catch (InvalidPathException ex) {
 			throw invalid("data.dir", value, "a writable directory, e.g. /var/lib/sunboard");
+		}
+	}
+
+	/** Checked now, so a typo stops the kiosk at start, not at every reconnect. */
+	private Path brokerCaFile() {
+		String value = optional("broker.ca-file", "");
+		if (value.isBlank()) {
+			return null;
+		}
+		String expected = "a readable PEM file with the broker's CA certificate, e.g. /etc/sunboard/broker-ca.pem";
+		try {
+			Path file = Path.of(value.strip());
+			if (!Files.isReadable(file)) {
+				throw invalid("broker.ca-file", value, expected);
+			}
+			return file;
+		}
+		catch (InvalidPathException ex) {
+			throw invalid("broker.ca-file", value, expected);
 		}
 	}
 

@@ -52,7 +52,7 @@ public final class KioskClient implements AutoCloseable {
 		ContentStore content = new ContentStore(config.dataDir().resolve("content"), codec, config.cacheMaxBytes());
 		PostingRenderer renderer = new PostingRenderer();
 		this.broker = new PahoConnection(config.brokerUrl().toString(), identity, config.secret(), codec, clock,
-				Backoff.reconnect(), threads.timer(), threads.inbox());
+				Backoff.reconnect(), threads.timer(), threads.inbox(), config.brokerCaFile());
 		try {
 			EventSender sender = new EventSender(this.journal, this.broker, identity, codec, clock, ACK_TIMEOUT,
 					threads.inbox());

@@ -28,11 +28,13 @@ import io.sunboard.templates.ScreenProfile;
  * to the playlist and forgets what the visitor did
  * @param publicUrlTemplate the address of a posting's public page with
  * {@code {postingId}} in it, which every page shows as a QR code; {@code null} for none
+ * @param brokerCaFile PEM file of the CA the broker's TLS certificate must chain to (for
+ * an {@code ssl://} broker URL); null to use the JVM's trust store
  */
 public record KioskConfig(String deviceId, String secret, URI brokerUrl, URI serverUrl, String topicRoot, Path dataDir,
 		String playerBind, int playerPort, Duration heartbeatInterval, ScreenProfile profile, Locale locale,
-		String screenshotCommand, long cacheMaxBytes, int journalCapacity, Duration touchIdle,
-		String publicUrlTemplate) {
+		String screenshotCommand, long cacheMaxBytes, int journalCapacity, Duration touchIdle, String publicUrlTemplate,
+		Path brokerCaFile) {
 
 	public KioskConfig {
 		Objects.requireNonNull(deviceId, "deviceId");
@@ -95,7 +97,7 @@ public record KioskConfig(String deviceId, String secret, URI brokerUrl, URI ser
 				+ ", profile=" + this.profile + ", locale=" + this.locale.toLanguageTag() + ", screenshotCommand="
 				+ this.screenshotCommand + ", cacheMaxBytes=" + this.cacheMaxBytes + ", journalCapacity="
 				+ this.journalCapacity + ", touchIdle=" + this.touchIdle + ", publicUrlTemplate="
-				+ this.publicUrlTemplate + "]";
+				+ this.publicUrlTemplate + ", brokerCaFile=" + this.brokerCaFile + "]";
 	}
 
 }

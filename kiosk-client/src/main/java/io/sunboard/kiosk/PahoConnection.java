@@ -1,5 +1,7 @@
 package io.sunboard.kiosk;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,10 +81,10 @@ final class PahoConnection implements BrokerConnection {
 	private ScheduledFuture<?> retry;
 
 	PahoConnection(String brokerUrl, Identity identity, String secret, JsonCodec codec, Clock clock, Backoff backoff,
-			ScheduledExecutorService timer, Executor inbox) {
+			ScheduledExecutorService timer, Executor inbox, Path caFile) {
 		this.identity = identity;
 		this.statuses = new StatusMessages(identity, codec, clock);
-		this.settings = new SessionSettings(identity, secret, this.statuses);
+		this.settings = new SessionSettings(identity, secret, this.statuses, URI.create(brokerUrl), caFile);
 		this.clock = clock;
 		this.backoff = backoff;
 		this.timer = timer;

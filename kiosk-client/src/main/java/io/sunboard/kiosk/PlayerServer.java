@@ -30,8 +30,9 @@ import io.sunboard.templates.ScreenProfile;
  */
 final class PlayerServer {
 
-	static final String CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-			+ "frame-ancestors 'none'";
+	/** The server's policy (docs/security.md), so one rule holds for every page. */
+	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			+ "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 	private static final Logger log = LoggerFactory.getLogger(PlayerServer.class);
 

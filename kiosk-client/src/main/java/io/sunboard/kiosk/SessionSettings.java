@@ -1,6 +1,8 @@
 package io.sunboard.kiosk;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,7 +22,13 @@ final class SessionSettings {
 
 	private final StatusMessages statuses;
 
-	SessionSettings(Identity identity, String secret, StatusMessages statuses) {
+	private final URI brokerUrl;
+
+	private final Path caFile;
+
+	SessionSettings(Identity identity, String secret, StatusMessages statuses, URI brokerUrl, Path caFile) {
+		this.brokerUrl = brokerUrl;
+		this.caFile = caFile;
 		this.identity = identity;
 		this.secret = secret;
 		this.statuses = statuses;
@@ -40,6 +48,7 @@ final class SessionSettings {
 		options.setKeepAliveInterval(30);
 		options.setConnectionTimeout(10);
 		options.setWill(this.statuses.topic(), this.statuses.offline(epoch));
+		BrokerTls.apply(options, this.brokerUrl, this.caFile);
 		return options;
 	}
 

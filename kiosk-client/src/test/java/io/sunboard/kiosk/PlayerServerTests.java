@@ -78,8 +78,9 @@ class PlayerServerTests {
 		for (String path : new String[] { "/", "/player.css", "/player.js", "/now", "/healthz", "/missing" }) {
 			HttpResponse<String> response = get(path);
 			assertThat(response.headers().firstValue("Content-Security-Policy")).as(path)
-				.hasValue("default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-						+ "frame-ancestors 'none'");
+				.hasValue("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+						+ "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; "
+						+ "form-action 'self'");
 			assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
 		}
 	}

@@ -54,7 +54,7 @@ class TouchEndpointsTests {
 		KioskConfig config = new KioskConfig(base.deviceId(), base.secret(), base.brokerUrl(), base.serverUrl(),
 				base.topicRoot(), base.dataDir(), base.playerBind(), 0, base.heartbeatInterval(), ScreenProfile.KIOSK,
 				Locale.SIMPLIFIED_CHINESE, "", base.cacheMaxBytes(), base.journalCapacity(), base.touchIdle(),
-				"https://gk.example.edu.cn/public/postings/{postingId}");
+				"https://gk.example.edu.cn/public/postings/{postingId}", null);
 		ContentStore store = new ContentStore(this.dir, Fixtures.CODEC);
 		PostingContent fees = Fixtures.withAttachments(Fixtures.content("fees", "收费公示"),
 				new Attachment("批复.pdf", "application/pdf", Sha256.of(this.pdf), this.pdf.length));

@@ -75,7 +75,7 @@ class BrokerConfiguration {
 		@Bean
 		MqttGateway mqttGateway(BrokerSettings settings, ServerAccount account, Topics topics,
 				ApplicationEventPublisher events) {
-			return new MqttGateway(settings.external().url(), account, topics, events);
+			return new MqttGateway(settings.external().url(), settings.external().caFile(), account, topics, events);
 		}
 
 	}

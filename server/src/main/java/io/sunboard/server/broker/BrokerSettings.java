@@ -35,8 +35,11 @@ public record BrokerSettings(@DefaultValue("embedded") Mode mode, @DefaultValue 
 	 * writes manifests)
 	 * @param dynsecUsername an account allowed to use Mosquitto's dynamic-security
 	 * control topic, for creating device accounts
+	 * @param caFile PEM file of the CA whose certificates the broker's TLS listener must
+	 * present (for an {@code ssl://} URL); empty to use the JVM's trust store
 	 */
-	public record External(URI url, String username, String password, String dynsecUsername, String dynsecPassword) {
+	public record External(URI url, String username, String password, String dynsecUsername, String dynsecPassword,
+			Path caFile) {
 
 	}
 

@@ -89,6 +89,7 @@ class DynsecBrokerAccounts implements BrokerAccounts {
 			options.setUserName(this.settings.dynsecUsername());
 			options.setPassword(this.settings.dynsecPassword().getBytes(StandardCharsets.UTF_8));
 			options.setConnectionTimeout(10);
+			BrokerTls.apply(options, this.settings.url(), this.settings.caFile());
 			client.connect(options);
 			CompletableFuture<String> response = new CompletableFuture<>();
 			client.subscribe(new MqttSubscription[] { new MqttSubscription(CONTROL + "/response", 1) },

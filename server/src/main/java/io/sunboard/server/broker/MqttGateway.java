@@ -2,6 +2,7 @@ package io.sunboard.server.broker;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,8 +57,16 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 
 	private volatile boolean everConnected;
 
+	/** Null for a plain connection or the JVM's trust store. */
+	private final Path caFile;
+
 	MqttGateway(URI url, ServerAccount account, Topics topics, ApplicationEventPublisher events) {
+		this(url, null, account, topics, events);
+	}
+
+	MqttGateway(URI url, Path caFile, ServerAccount account, Topics topics, ApplicationEventPublisher events) {
 		this.url = url;
+		this.caFile = caFile;
 		this.account = account;
 		this.topics = topics;
 		this.events = events;
@@ -113,6 +122,7 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 		options.setAutomaticReconnectDelay(1, 30);
 		options.setKeepAliveInterval(30);
 		options.setConnectionTimeout(10);
+		BrokerTls.apply(options, this.url, this.caFile);
 		return options;
 	}
 

@@ -16,6 +16,7 @@ import io.sunboard.protocol.MalformedMessageException;
 import io.sunboard.protocol.Topics;
 import io.sunboard.server.broker.MqttPublisher;
 import io.sunboard.server.device.DeviceRepository;
+import io.sunboard.server.ratelimit.FeedbackRateLimit;
 
 /**
  * Stores a device's event batch once per (device, event id) and then acknowledges every
@@ -40,8 +41,12 @@ class EventIngest {
 
 	private final ApplicationEventPublisher events;
 
+	private final FeedbackRateLimit feedbackLimit;
+
 	EventIngest(DeviceEventRepository repository, DeviceRepository devices, MqttPublisher publisher, Topics topics,
-			JsonCodec codec, IngestMetrics metrics, Clock clock, ApplicationEventPublisher events) {
+			JsonCodec codec, IngestMetrics metrics, Clock clock, ApplicationEventPublisher events,
+			FeedbackRateLimit feedbackLimit) {
+		this.feedbackLimit = feedbackLimit;
 		this.events = events;
 		this.repository = repository;
 		this.devices = devices;
@@ -62,9 +67,12 @@ class EventIngest {
 		if (this.devices.activeSecretHash(topicDeviceId).isEmpty()) {
 			throw new MalformedMessageException(MalformedMessageException.Reason.UNKNOWN_DEVICE, topicDeviceId);
 		}
-		List<DeviceEvent> stored = this.repository.insertNew(topicDeviceId, batch.events(), this.clock.instant());
+		// feedback over the device's hourly allowance is counted and left out, yet acked
+		// below
+		List<DeviceEvent> admitted = this.feedbackLimit.admit(topicDeviceId, batch.events());
+		List<DeviceEvent> stored = this.repository.insertNew(topicDeviceId, admitted, this.clock.instant());
 		this.metrics.stored(stored.size());
-		this.metrics.duplicates(batch.events().size() - stored.size());
+		this.metrics.duplicates(admitted.size() - stored.size());
 		if (!stored.isEmpty()) {
 			this.events.publishEvent(new EventsStored(topicDeviceId, stored));
 		}

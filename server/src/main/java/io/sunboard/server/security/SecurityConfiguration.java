@@ -21,7 +21,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/device-api/**", "/actuator/health", "/error", "/css/**", "/login")
+			.requestMatchers("/device-api/**", "/actuator/health", "/error", "/css/**", "/login", "/favicon.ico")
 			.permitAll()
 			// public pages of postings (the QR code's target), school lists and feeds: no
 			// login

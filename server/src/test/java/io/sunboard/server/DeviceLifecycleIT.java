@@ -73,6 +73,8 @@ class DeviceLifecycleIT {
 		config.load(new StringReader(bundle.body()));
 		assertThat(config.getProperty("device.id")).isEqualTo("rotating-screen");
 		assertThat(config.getProperty("broker.url")).isEqualTo(this.broker.url());
+		assertThat(config.getProperty("public.url-template")).as("the kiosk's QR codes point at the public page")
+			.endsWith("/public/postings/{postingId}");
 		String second = config.getProperty("device.secret");
 		assertThat(second).isNotBlank().isNotEqualTo(first);
 

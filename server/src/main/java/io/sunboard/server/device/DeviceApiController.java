@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.sunboard.protocol.Topics;
+import io.sunboard.server.publicpage.PublicLinks;
 import io.sunboard.server.security.AccessPolicy;
 import io.sunboard.server.security.Permission;
 import jakarta.validation.Valid;
@@ -37,12 +38,16 @@ class DeviceApiController {
 
 	private final ProvisioningSettings provisioning;
 
+	private final PublicLinks links;
+
 	private final Topics topics;
 
 	private final DeviceTagging tagging;
 
 	DeviceApiController(DeviceRepository devices, DeviceStateRepository states, DeviceRegistry registry,
-			AccessPolicy access, ProvisioningSettings provisioning, DeviceTagging tagging, Topics topics) {
+			AccessPolicy access, ProvisioningSettings provisioning, DeviceTagging tagging, Topics topics,
+			PublicLinks links) {
+		this.links = links;
 		this.provisioning = provisioning;
 		this.topics = topics;
 		this.devices = devices;
@@ -70,7 +75,7 @@ class DeviceApiController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.TEXT_PLAIN)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".properties\"")
-			.body(DeviceBundle.properties(device, credentials, this.provisioning, this.topics));
+			.body(DeviceBundle.properties(device, credentials, this.provisioning, this.topics, this.links));
 	}
 
 	@PostMapping("/api/v1/devices/{id}/revoke")

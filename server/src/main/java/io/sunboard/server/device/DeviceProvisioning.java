@@ -4,6 +4,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.sunboard.protocol.Topics;
+import io.sunboard.server.publicpage.PublicLinks;
 
 /**
  * Provisions a screen: a new secret (the old one stops working) and the configuration
@@ -16,9 +17,12 @@ public class DeviceProvisioning {
 
 	private final ProvisioningSettings settings;
 
+	private final PublicLinks links;
+
 	private final Topics topics;
 
-	DeviceProvisioning(DeviceRegistry registry, ProvisioningSettings settings, Topics topics) {
+	DeviceProvisioning(DeviceRegistry registry, ProvisioningSettings settings, Topics topics, PublicLinks links) {
+		this.links = links;
 		this.registry = registry;
 		this.settings = settings;
 		this.topics = topics;
@@ -29,7 +33,7 @@ public class DeviceProvisioning {
 	public String rotateAndBundle(String deviceId) {
 		Device device = this.registry.get(deviceId);
 		DeviceCredentials credentials = this.registry.rotate(deviceId);
-		return DeviceBundle.properties(device, credentials, this.settings, this.topics);
+		return DeviceBundle.properties(device, credentials, this.settings, this.topics, this.links);
 	}
 
 }

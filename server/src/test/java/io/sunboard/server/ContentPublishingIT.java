@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ import io.sunboard.protocol.PostingContent;
 import io.sunboard.server.posting.ContentStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -255,11 +257,19 @@ class ContentPublishingIT {
 		PostingContent content = storedContent(posting.get("contentSha256").asString());
 		assertThat(content.attachments()).extracting(io.sunboard.protocol.Attachment::sha256)
 			.containsExactly(pdfSha, pngSha);
-		RunningServer.Response onScreen = this.server.sendWithHeader("GET", DeviceHttp.contentPath(pngSha),
-				DeviceHttp.AUTHORIZATION, DeviceHttp.bearer("lobby-attach", secret));
-		assertThat(onScreen.status()).isEqualTo(200);
+		assertThat(fetchAsScreen(pngSha, secret).status())
+			.as("a screen downloads only what its manifest references: this posting is on no screen yet")
+			.isEqualTo(404);
 
 		approve(id);
+		Instant now = Instant.now();
+		assertThat(this.server
+			.post("/api/v1/postings/" + id + "/schedule",
+					Map.of("startsAt", now.minusSeconds(60).toString(), "endsAt",
+							now.plus(Duration.ofDays(5)).toString(), "durationSeconds", 10))
+			.status()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(30)).until(() -> fetchAsScreen(pngSha, secret).status() == 200);
+		assertThat(fetchAsScreen(content.attachments().get(0).sha256(), secret).status()).isEqualTo(200);
 		HttpResponse<String> page = get("/public/postings/" + id, null);
 		assertThat(page.body()).contains("<img src=\"/public/attachments/" + pngSha + "\"")
 			.contains("<a href=\"/public/attachments/" + pdfSha + "\">批复文件.pdf</a>");
@@ -352,6 +362,11 @@ class ContentPublishingIT {
 		RunningServer.Response response = this.server.post("/api/v1/postings", posting);
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return response.json().get("id").asString();
+	}
+
+	private RunningServer.Response fetchAsScreen(String sha256, String secret) {
+		return this.server.sendWithHeader("GET", DeviceHttp.contentPath(sha256), DeviceHttp.AUTHORIZATION,
+				DeviceHttp.bearer("lobby-attach", secret));
 	}
 
 	private void submitAndApprove(String id, String attribute, String reason) {

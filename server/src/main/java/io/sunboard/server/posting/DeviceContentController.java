@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.sunboard.protocol.DeviceHttp;
 import io.sunboard.protocol.Sha256;
 import io.sunboard.server.device.DeviceRegistry;
+import io.sunboard.server.dispatch.ManifestReferences;
 
 /**
  * Content documents by SHA-256 for screens that present their token
@@ -27,21 +28,29 @@ class DeviceContentController {
 
 	private final DeviceRegistry registry;
 
-	DeviceContentController(ContentStore contents, DeviceRegistry registry) {
+	private final ManifestReferences references;
+
+	DeviceContentController(ContentStore contents, DeviceRegistry registry, ManifestReferences references) {
 		this.contents = contents;
 		this.registry = registry;
+		this.references = references;
 	}
 
 	@GetMapping(DeviceHttp.CONTENT_PREFIX + "{sha256}")
 	ResponseEntity<byte[]> content(@PathVariable String sha256,
 			@RequestHeader(name = DeviceHttp.AUTHORIZATION, required = false) String authorization) {
-		if (!authenticated(authorization)) {
+		String deviceId = authenticated(authorization);
+		if (deviceId == null) {
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
 				.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sunboard-devices\"")
 				.build();
 		}
 		if (!Sha256.isValid(sha256)) {
 			return ResponseEntity.badRequest().build();
+		}
+		if (!this.references.mayFetch(deviceId, sha256)) {
+			// the same answer as for a hash nobody stored: existence is not revealed
+			return ResponseEntity.notFound().build();
 		}
 		return this.contents.get(sha256)
 			.map((c) -> ResponseEntity.ok()
@@ -51,16 +60,18 @@ class DeviceContentController {
 			.orElseGet(() -> ResponseEntity.notFound().build());
 	}
 
-	private boolean authenticated(String authorization) {
+	/** The screen the token belongs to, or {@code null}. */
+	private String authenticated(String authorization) {
 		if (authorization == null || !authorization.startsWith("Bearer ")) {
-			return false;
+			return null;
 		}
 		String token = authorization.substring("Bearer ".length());
 		int colon = token.indexOf(':');
 		if (colon <= 0) {
-			return false;
+			return null;
 		}
-		return this.registry.authenticate(token.substring(0, colon), token.substring(colon + 1)).isPresent();
+		String deviceId = token.substring(0, colon);
+		return this.registry.authenticate(deviceId, token.substring(colon + 1)).isPresent() ? deviceId : null;
 	}
 
 }

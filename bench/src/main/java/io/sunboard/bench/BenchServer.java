@@ -90,6 +90,8 @@ final class BenchServer implements AutoCloseable {
 			.redirectOutput(directory.resolve("server.log").toFile())
 			.start();
 		BenchServer server = new BenchServer(directory, httpPort, mqttPort, password, process);
+		// an interrupted bench must not leave the server running
+		Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "bench-server-stop"));
 		Awaitility.await()
 			.atMost(Duration.ofMinutes(3))
 			.pollInterval(Duration.ofMillis(250))
@@ -101,7 +103,7 @@ final class BenchServer implements AutoCloseable {
 	}
 
 	private static String h2Url(Path directory) {
-		return "jdbc:h2:file:" + directory.resolve("db/sunboard") + ";AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+		return "jdbc:h2:file:" + directory.resolve("db/sunboard") + ";AUTO_SERVER=TRUE";
 	}
 
 	int mqttPort() {

@@ -75,7 +75,7 @@ public final class FanOutBench {
 			ScreenFleet fleet;
 			try {
 				fleet = ScreenFleet.connect(ScreenFleet.Settings.of(server.mqttPort(), server.httpBase()), identities,
-						200, Duration.ofMinutes(5));
+						200, Duration.ofMinutes(10));
 			}
 			catch (IllegalStateException ex) {
 				report.row(size, "connect", "failed: " + ex.getMessage().replace('|', '/'), "", "", "");
@@ -104,13 +104,19 @@ public final class FanOutBench {
 					String posting = server.approvedPosting(schoolId, "收费公示 " + run);
 					t0 = System.nanoTime();
 					server.scheduleRegion(posting, region);
-					row(report, size, "**server fan-out**, run " + run + ": schedule API call → applied",
+					long api = System.nanoTime() - t0;
+					row(report, size,
+							"**server fan-out**, run " + run + ": schedule API call → applied (API answered in "
+									+ Report.ms(api / 1e6) + ")",
 							fleet.await(ScreenFleet.postingApplied(posting), t0, WAIT));
 				}
 				for (int run = 1; run <= RUNS; run++) {
 					long before = System.nanoTime();
 					server.alertRegion(region, "因暴雨红色预警，今日停课 " + run);
-					row(report, size, "**emergency alert**, run " + run + ": alert API call → received",
+					long api = System.nanoTime() - before;
+					row(report, size,
+							"**emergency alert**, run " + run + ": alert API call → received (API answered in "
+									+ Report.ms(api / 1e6) + ")",
 							fleet.await((s) -> (s.lastAlertAt() > before) ? s.lastAlertAt() : 0, before, WAIT));
 					server.clearRegionAlert(region);
 				}

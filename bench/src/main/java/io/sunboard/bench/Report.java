@@ -89,6 +89,15 @@ final class Report {
 				+ openFilesLimit();
 	}
 
+	private static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).trim().replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+	}
+
 	private static String openFilesLimit() {
 		try {
 			Process p = new ProcessBuilder("sh", "-c", "ulimit -n").start();

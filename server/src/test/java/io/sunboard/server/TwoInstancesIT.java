@@ -124,20 +124,31 @@ class TwoInstancesIT {
 				assertThat(fleet.stats().resentBatches()).as("batches the killed instance took and never acked")
 					.isPositive();
 
-				// every change went out once: per screen, versions 1, 2, 3 ... with no
-				// repeat, each with a new content hash
+				// every change went out once: per screen, versions 1, 2, 3 ... each built
+				// once (one generatedAt), each with a new content hash. An instance that
+				// connects to the broker republishes the stored manifests byte for byte
+				// (the broker may have lost retained messages); that is not a new
+				// dispatch.
 				for (ScreenIdentity screen : screens) {
-					List<Manifest> published = manifests.of(screen.deviceId());
-					List<Long> versions = published.stream().map(Manifest::version).toList();
+					List<Manifest> built = manifests.of(screen.deviceId())
+						.stream()
+						.filter(distinctBy((m) -> m.version() + "@" + m.generatedAt()))
+						.toList();
+					List<Long> versions = built.stream().map(Manifest::version).toList();
 					assertThat(versions).as(screen.deviceId()).doesNotHaveDuplicates().isSorted();
 					assertThat(versions.get(0)).isEqualTo(1);
 					assertThat(versions.get(versions.size() - 1)).isEqualTo(versions.size());
-					assertThat(published.stream().map(Manifest::contentHash)).doesNotHaveDuplicates();
-					assertThat(published.get(published.size() - 1).items()).extracting("postingId")
+					assertThat(built.stream().map(Manifest::contentHash)).doesNotHaveDuplicates();
+					assertThat(built.get(built.size() - 1).items()).extracting("postingId")
 						.containsExactlyInAnyOrder(first, second, third);
 				}
 			}
 		}
+	}
+
+	private static <T> java.util.function.Predicate<T> distinctBy(java.util.function.Function<T, String> key) {
+		Set<String> seen = ConcurrentHashMap.newKeySet();
+		return (t) -> seen.add(key.apply(t));
 	}
 
 	/** One region, one school of 100 screens; returns their credentials. */

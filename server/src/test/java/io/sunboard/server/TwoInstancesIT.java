@@ -48,7 +48,7 @@ import static org.awaitility.Awaitility.await;
  * both dispatch changes made through them.
  */
 @ExtendWith(MosquittoExtension.class)
-@Timeout(420)
+@Timeout(900)
 class TwoInstancesIT {
 
 	private static final String SERVER_USER = "sunboard-server";
@@ -61,7 +61,7 @@ class TwoInstancesIT {
 
 	private static final int SCREENS = 100;
 
-	private static final Duration WAIT = Duration.ofSeconds(120);
+	private static final Duration WAIT = Duration.ofSeconds(180);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

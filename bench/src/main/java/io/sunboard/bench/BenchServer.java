@@ -93,7 +93,7 @@ final class BenchServer implements AutoCloseable {
 		// an interrupted bench must not leave the server running
 		Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "bench-server-stop"));
 		Awaitility.await()
-			.atMost(Duration.ofMinutes(3))
+			.atMost(Duration.ofMinutes(6))
 			.pollInterval(Duration.ofMillis(250))
 			.until(() -> !process.isAlive() || server.answers());
 		if (!process.isAlive()) {

@@ -50,8 +50,23 @@ public final class FanOutBench {
 		for (String arg : (args.length > 0) ? args : new String[] { "1000", "10000" }) {
 			sizes.add(Integer.parseInt(arg));
 		}
-		Report report = new Report("Fan-out and emergency alert (FanOutBench)", "screens", "what", "screens reached",
-				"p50", "p99", "max");
+		for (int size : sizes) {
+			// one table per fleet size, appended as soon as it is measured
+			Report report = new Report("Fan-out and emergency alert (FanOutBench), " + size + " screens", "screens",
+					"what", "screens reached", "p50", "p99", "max");
+			describe(report);
+			try {
+				new FanOutBench().run(size, report);
+			}
+			catch (RuntimeException ex) {
+				report.note("- Stopped: " + ex);
+			}
+			report.appendToBenchmarks();
+		}
+		System.exit(0);
+	}
+
+	private static void describe(Report report) {
 		report.note("The server runs as its own JVM (`java -Xmx3g -jar sunboard-server-exec.jar`, embedded HiveMQ CE "
 				+ "broker, H2 file database); the simulated screens (HiveMQ MQTT client, one shared event loop) run in "
 				+ "the bench JVM; loopback only. Times are per screen, from just before the API call (which includes "
@@ -59,11 +74,6 @@ public final class FanOutBench {
 				+ "the new content document downloaded over HTTP by hash with the screen's token and verified, `applied` "
 				+ "event sent. Raw baselines publish from one MQTT client with no server in the path. "
 				+ "Each fleet: 100 screens a school, one region.");
-		for (int size : sizes) {
-			new FanOutBench().run(size, report);
-		}
-		report.appendToBenchmarks();
-		System.exit(0);
 	}
 
 	private void run(int size, Report report) throws Exception {

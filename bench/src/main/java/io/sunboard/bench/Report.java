@@ -86,7 +86,8 @@ final class Report {
 		return cpu + " (lscpu), " + Runtime.getRuntime().availableProcessors() + " cores, "
 				+ String.format("%.1f GiB", Runtime.getRuntime().maxMemory() / 1073741824.0)
 				+ " max heap of the bench JVM, Java " + System.getProperty("java.version") + ", open files limit "
-				+ openFilesLimit();
+				+ openFilesLimit() + ", load average when the table was written " + loadAverage()
+				+ " (the machine is shared: other builds may run at the same time)";
 	}
 
 	private static String loadAverage() {

@@ -36,7 +36,7 @@ import io.sunboard.server.security.Scope;
  * {@code docs/benchmarks.md}.
  * <p>
  * Run: {@code ./mvnw -B -q install -DskipTests && ./mvnw -B -q -pl bench exec:java
- * -Dbench.main=io.sunboard.bench.DashboardBench}
+ * -Dexec.mainClass=io.sunboard.bench.DashboardBench}
  */
 public final class DashboardBench {
 

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.sunboard.testsupport.FreePorts;
+import io.sunboard.testsupport.PostgresServer;
 
 /**
  * The real server application started inside the test JVM on free ports, with its own H2
@@ -29,6 +31,11 @@ final class RunningServer implements AutoCloseable {
 	static final String ADMIN_PASSWORD = "test-admin-password";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * The database of each data directory, so a server restarted on it finds its data.
+	 */
+	private static final Map<Path, String> POSTGRES_DATABASES = new ConcurrentHashMap<>();
 
 	private final Map<String, Object> properties;
 
@@ -73,7 +80,42 @@ final class RunningServer implements AutoCloseable {
 		p.put("sunboard.data-dir", dataDir.toString());
 		p.put("sunboard.admin-password", ADMIN_PASSWORD);
 		p.put("sunboard.roll-forward", "PT5S");
+		if (onPostgres()) {
+			usePostgres(p, POSTGRES_DATABASES.computeIfAbsent(dataDir.toAbsolutePath().normalize(),
+					(dir) -> PostgresServer.shared().createDatabase("it")));
+		}
 		return p;
+	}
+
+	/**
+	 * True when the suite runs against PostgreSQL
+	 * ({@code -Dsunboard.it.database=postgres}, set by the second Failsafe execution):
+	 * every server then gets a fresh database on one PostgreSQL per JVM instead of an H2
+	 * file under its data directory.
+	 */
+	static boolean onPostgres() {
+		return "postgres".equals(System.getProperty("sunboard.it.database", "h2"));
+	}
+
+	/**
+	 * Points a server at one database of the shared PostgreSQL, with the postgres
+	 * profile.
+	 */
+	static void usePostgres(Map<String, Object> p, String database) {
+		PostgresServer postgres = PostgresServer.shared();
+		p.put("spring.profiles.include", "postgres");
+		p.put("spring.datasource.url", postgres.jdbcUrl(database));
+		p.put("spring.datasource.username", PostgresServer.USER);
+		p.put("spring.datasource.password", "");
+	}
+
+	/**
+	 * Uses this database of the shared test PostgreSQL, whatever the suite's database;
+	 * for tests that need PostgreSQL (several instances on one database).
+	 */
+	RunningServer onPostgres(String database) {
+		usePostgres(this.properties, database);
+		return this;
 	}
 
 	RunningServer with(String key, Object value) {

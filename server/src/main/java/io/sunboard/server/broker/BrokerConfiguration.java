@@ -25,10 +25,12 @@ class BrokerConfiguration {
 	static class EmbeddedMode {
 
 		@Bean
-		ServerAccount serverAccount() {
+		ServerAccount serverAccount(BrokerSettings settings) {
 			// The server talks to its own in-process broker with a password that lives
-			// only in memory.
-			return new ServerAccount("sunboard-server", DeviceSecrets.generate());
+			// only in memory, unless a benchmark asked for a known one.
+			String password = settings.embedded().serverPassword();
+			return new ServerAccount("sunboard-server",
+					(password != null && !password.isBlank()) ? password : DeviceSecrets.generate());
 		}
 
 		@Bean

@@ -24,8 +24,13 @@ public record BrokerSettings(@DefaultValue("embedded") Mode mode, @DefaultValue 
 
 	/**
 	 * @param dataDir HiveMQ's folders; defaults to {@code <sunboard.data-dir>/broker}
+	 * @param serverPassword the password of the server's own account
+	 * ({@code sunboard-server}); unset (the default), a random one that lives only in
+	 * memory. Set it only for a tool that must publish as the server, such as the raw
+	 * broker baseline of {@code bench/FanOutBench}.
 	 */
-	public record Embedded(@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("1883") int port, Path dataDir) {
+	public record Embedded(@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("1883") int port, Path dataDir,
+			String serverPassword) {
 
 	}
 

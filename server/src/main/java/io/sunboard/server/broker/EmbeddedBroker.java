@@ -93,6 +93,13 @@ public class EmbeddedBroker implements InitializingBean, DisposableBean {
 				  <persistence>
 				    <mode>in-memory</mode>
 				  </persistence>
+				  <mqtt>
+				    <receive-maximum>
+				      <!-- QoS 1 messages a client may have in flight; HiveMQ's default 10
+				           throttles the server's manifest fan-out to ten at a time -->
+				      <server-receive-maximum>1000</server-receive-maximum>
+				    </receive-maximum>
+				  </mqtt>
 				  <anonymous-usage-statistics>
 				    <enabled>false</enabled>
 				  </anonymous-usage-statistics>

@@ -19,6 +19,18 @@ class DeviceManifestRepository {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Locks the school's row until the transaction ends (plain {@code FOR UPDATE}: H2 and
+	 * PostgreSQL alike); false when the school does not exist.
+	 */
+	boolean lockSchool(String schoolId) {
+		return this.jdbc.sql("select id from school where id = ? for update")
+			.param(schoolId)
+			.query(String.class)
+			.optional()
+			.isPresent();
+	}
+
 	Optional<Stored> find(String deviceId) {
 		return this.jdbc.sql("select * from device_manifest where device_id = ?")
 			.param(deviceId)

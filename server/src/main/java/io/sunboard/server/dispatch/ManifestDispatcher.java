@@ -11,6 +11,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.sunboard.protocol.DeviceChannel;
 import io.sunboard.protocol.JsonCodec;
@@ -57,9 +59,13 @@ public class ManifestDispatcher {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	ManifestDispatcher(SchoolRepository schools, DeviceRepository devices, PostingRepository postings,
 			ScheduleRepository schedule, DeviceManifestRepository manifests, ManifestBuilder builder,
-			MqttPublisher publisher, Topics topics, JsonCodec codec, Clock clock) {
+			MqttPublisher publisher, Topics topics, JsonCodec codec, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.schools = schools;
 		this.devices = devices;
 		this.postings = postings;
@@ -72,8 +78,23 @@ public class ManifestDispatcher {
 		this.clock = clock;
 	}
 
-	/** Recomputes one school's screens; returns how many manifests were published. */
+	/**
+	 * Recomputes one school's screens; returns how many manifests were published. Holds
+	 * the school's row lock while it compares and stores manifests, so a second server
+	 * instance dispatching the same school waits, then finds every hash current and
+	 * publishes nothing: each change goes out once (docs/scaling.md).
+	 */
 	public synchronized int dispatchSchool(String schoolId) {
+		Integer published = this.transactions.execute((status) -> {
+			if (!this.manifests.lockSchool(schoolId)) {
+				return 0;
+			}
+			return dispatchLocked(schoolId);
+		});
+		return (published != null) ? published : 0;
+	}
+
+	private int dispatchLocked(String schoolId) {
 		Instant now = this.clock.instant();
 		School school = this.schools.find(schoolId).orElse(null);
 		if (school == null) {

@@ -1,0 +1,266 @@
+package io.sunboard.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.sunboard.protocol.Sha256;
+import io.sunboard.testsupport.FreePorts;
+import io.sunboard.testsupport.sim.ScreenIdentity;
+
+/**
+ * The real server as its own process ({@code server/target/sunboard-server-exec.jar}, as
+ * deployed) with its embedded broker and H2 database, on free loopback ports. A separate
+ * process because one JVM holding both ends of 10,000 connections would need 20,000 file
+ * descriptors, the hard limit here. The H2 database runs with AUTO_SERVER so this process
+ * can provision screens in bulk and count stored events directly.
+ */
+final class BenchServer implements AutoCloseable {
+
+	static final String ADMIN_PASSWORD = "bench-admin-password";
+
+	static final String SERVER_ACCOUNT = "sunboard-server";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final Path directory;
+
+	private final int httpPort;
+
+	private final int mqttPort;
+
+	private final String serverPassword;
+
+	private final Process process;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private BenchServer(Path directory, int httpPort, int mqttPort, String serverPassword, Process process) {
+		this.directory = directory;
+		this.serverPassword = serverPassword;
+		this.httpPort = httpPort;
+		this.mqttPort = mqttPort;
+		this.process = process;
+	}
+
+	static BenchServer start(String heap) throws IOException {
+		Path jar = Path.of("server/target/sunboard-server-exec.jar");
+		if (!Files.isReadable(jar)) {
+			throw new IllegalStateException(jar.toAbsolutePath()
+					+ " is missing: run ./mvnw -B -q install -DskipTests first (from the project root)");
+		}
+		Path directory = Files.createTempDirectory("sunboard-bench-");
+		int httpPort = FreePorts.find();
+		int mqttPort = FreePorts.find();
+		String password = HexFormat.of().formatHex(RANDOM.generateSeed(16));
+		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx" + heap, "-jar", jar.toString(), "--server.port=" + httpPort, "--sunboard.data-dir=" + directory,
+				"--sunboard.admin-password=" + ADMIN_PASSWORD, "--sunboard.broker.embedded.bind-address=127.0.0.1",
+				"--sunboard.broker.embedded.port=" + mqttPort, "--sunboard.broker.embedded.server-password=" + password,
+				"--sunboard.roll-forward=PT30M", "--spring.datasource.url=" + h2Url(directory),
+				"--logging.level.io.sunboard=WARN");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(directory.resolve("server.log").toFile())
+			.start();
+		BenchServer server = new BenchServer(directory, httpPort, mqttPort, password, process);
+		// an interrupted bench must not leave the server running
+		Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "bench-server-stop"));
+		Awaitility.await()
+			.atMost(Duration.ofMinutes(6))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> !process.isAlive() || server.answers());
+		if (!process.isAlive()) {
+			throw new IllegalStateException("the server exited; see " + directory.resolve("server.log"));
+		}
+		return server;
+	}
+
+	private static String h2Url(Path directory) {
+		return "jdbc:h2:file:" + directory.resolve("db/sunboard") + ";AUTO_SERVER=TRUE";
+	}
+
+	int mqttPort() {
+		return this.mqttPort;
+	}
+
+	String httpBase() {
+		return "http://127.0.0.1:" + this.httpPort;
+	}
+
+	String serverPassword() {
+		return this.serverPassword;
+	}
+
+	Path directory() {
+		return this.directory;
+	}
+
+	private boolean answers() {
+		try {
+			HttpResponse<String> r = this.http.send(
+					HttpRequest.newBuilder(URI.create(httpBase() + "/device-api/v1/time")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			return r.statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	Connection jdbc() throws SQLException {
+		return DriverManager.getConnection(h2Url(this.directory), "sa", "");
+	}
+
+	/**
+	 * One region with {@code schools} schools of {@code screensPerSchool} screens each,
+	 * written straight into the database (registering 10,000 screens one API call at a
+	 * time would take longer than the benchmark). The embedded broker checks device
+	 * secrets against the same table, so the screens can connect at once.
+	 */
+	List<ScreenIdentity> provision(String regionId, int schools, int screensPerSchool) throws SQLException {
+		List<ScreenIdentity> screens = new ArrayList<>();
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		try (Connection c = jdbc()) {
+			c.setAutoCommit(false);
+			try (PreparedStatement region = c.prepareStatement("insert into region (id, name) values (?, ?)")) {
+				region.setString(1, regionId);
+				region.setString(2, "测试区 " + regionId);
+				region.executeUpdate();
+			}
+			try (PreparedStatement school = c
+				.prepareStatement("insert into school (id, region_id, name, time_zone) values (?, ?, ?, ?)");
+					PreparedStatement device = c.prepareStatement(
+							"insert into device (id, school_id, name, profile, secret_sha256, active, created_at)"
+									+ " values (?, ?, ?, 'landscape', ?, true, ?)")) {
+				for (int s = 0; s < schools; s++) {
+					String schoolId = regionId + "-s" + s;
+					school.setString(1, schoolId);
+					school.setString(2, regionId);
+					school.setString(3, "测试学校 " + s);
+					school.setString(4, "Asia/Shanghai");
+					school.executeUpdate();
+					for (int d = 0; d < screensPerSchool; d++) {
+						String deviceId = schoolId + "-d" + d;
+						String secret = HexFormat.of().formatHex(RANDOM.generateSeed(32));
+						device.setString(1, deviceId);
+						device.setString(2, schoolId);
+						device.setString(3, "屏 " + d);
+						device.setString(4, Sha256.of(secret.getBytes(StandardCharsets.UTF_8)));
+						device.setObject(5, now);
+						device.addBatch();
+						screens.add(new ScreenIdentity(deviceId, secret, schoolId, regionId));
+					}
+					device.executeBatch();
+				}
+			}
+			c.commit();
+		}
+		return screens;
+	}
+
+	long count(String sql) throws SQLException {
+		try (Connection c = jdbc(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	/** Creates a posting and takes it through review; returns its id. Not timed. */
+	String approvedPosting(String schoolId, String title) {
+		JsonNode created = call("POST", "/api/v1/postings", Map.of("schoolId", schoolId, "title", title, "body",
+				"基准测试内容：" + title, "publicityStart", "2026-01-01T00:00:00Z", "publicityEnd", "2036-01-01T00:00:00Z"),
+				201);
+		String id = created.get("id").asString();
+		call("POST", "/api/v1/postings/" + id + "/submit", Map.of(), 200);
+		call("POST", "/api/v1/postings/" + id + "/review",
+				Map.of("decision", "APPROVE", "basis", "保密审查制度", "conclusion", "同意公开", "attribute", "PROACTIVE"), 200);
+		return id;
+	}
+
+	/** Schedules the posting on every screen of the region, all day for ten years. */
+	void scheduleRegion(String postingId, String regionId) {
+		call("POST", "/api/v1/postings/" + postingId + "/schedule", Map.of("startsAt", "2026-01-01T00:00:00Z", "endsAt",
+				"2036-01-01T00:00:00Z", "durationSeconds", 10, "targetType", "REGION", "targetId", regionId), 201);
+	}
+
+	void alertRegion(String regionId, String text) {
+		call("POST", "/api/v1/alerts", Map.of("scope", "region", "id", regionId, "text", text), 201);
+	}
+
+	void clearRegionAlert(String regionId) {
+		call("DELETE", "/api/v1/alerts/region/" + regionId, null, 204);
+	}
+
+	JsonNode call(String method, String path, Object body, int expected) {
+		String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(httpBase() + path))
+			.header("Authorization", "Basic " + basic);
+		if (body == null) {
+			request.method(method, HttpRequest.BodyPublishers.noBody());
+		}
+		else {
+			request.header("Content-Type", "application/json")
+				.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+		}
+		try {
+			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != expected && !(expected == 201 && response.statusCode() == 200)) {
+				throw new IllegalStateException(
+						method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+			}
+			return response.body().isEmpty() ? null : JSON.readTree(response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(60, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,221 @@
+package io.sunboard.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+
+import io.sunboard.protocol.Alert;
+import io.sunboard.protocol.JsonCodec;
+import io.sunboard.protocol.Manifest;
+import io.sunboard.protocol.Topics;
+import io.sunboard.testsupport.sim.Latencies;
+import io.sunboard.testsupport.sim.ScreenFleet;
+import io.sunboard.testsupport.sim.ScreenIdentity;
+import io.sunboard.testsupport.sim.SimulatedScreen;
+
+/**
+ * Fan-out and emergency alert, end to end: the real server (its own process, embedded
+ * broker, H2) and N simulated screens in this JVM. For each fleet size it measures, per
+ * screen, the time from the API call until the screen has applied the change (manifest
+ * received, new content downloaded by hash and checked, {@code applied} reported), next
+ * to two raw broker baselines with no server in the path: one retained manifest published
+ * to each screen's own topic, and one retained message on the region's topic that every
+ * screen follows.
+ * <p>
+ * Run (from the project root, after {@code ./mvnw -B -q install -DskipTests}):
+ * {@code ./mvnw -B -q -pl bench exec:java -Dexec.mainClass=io.sunboard.bench.FanOutBench -Dexec.args="1000 10000"}
+ */
+public final class FanOutBench {
+
+	private static final int SCREENS_PER_SCHOOL = 100;
+
+	private static final int RUNS = 3;
+
+	private static final Duration WAIT = Duration.ofMinutes(3);
+
+	private final JsonCodec codec = new JsonCodec();
+
+	private final Topics topics = Topics.defaults();
+
+	public static void main(String[] args) throws Exception {
+		List<Integer> sizes = new ArrayList<>();
+		for (String arg : (args.length > 0) ? args : new String[] { "1000", "10000" }) {
+			sizes.add(Integer.parseInt(arg));
+		}
+		for (int size : sizes) {
+			// one table per fleet size, appended as soon as it is measured
+			Report report = new Report("Fan-out and emergency alert (FanOutBench), " + size + " screens", "screens",
+					"what", "screens reached", "p50", "p99", "max");
+			describe(report);
+			try {
+				new FanOutBench().run(size, report);
+			}
+			catch (RuntimeException ex) {
+				report.note("- Stopped: " + ex);
+			}
+			report.appendToBenchmarks();
+		}
+		System.exit(0);
+	}
+
+	private static void describe(Report report) {
+		report.note("The server runs as its own JVM (`java -Xmx3g -jar sunboard-server-exec.jar`, embedded HiveMQ CE "
+				+ "broker, H2 file database); the simulated screens (HiveMQ MQTT client, one shared event loop) run in "
+				+ "the bench JVM; loopback only. Times are per screen, from just before the API call (which includes "
+				+ "the administrator's BCrypt login) or the raw publish, until the screen applied it: manifest received, "
+				+ "the new content document downloaded over HTTP by hash with the screen's token and verified, `applied` "
+				+ "event sent. Raw baselines publish from one MQTT client with no server in the path. "
+				+ "Each fleet: 100 screens a school, one region.");
+	}
+
+	private void run(int size, Report report) throws Exception {
+		String region = "bench" + size;
+		int schools = Math.max(1, size / SCREENS_PER_SCHOOL);
+		try (BenchServer server = BenchServer.start("3g")) {
+			List<ScreenIdentity> identities = server.provision(region, schools, SCREENS_PER_SCHOOL);
+			long connectStart = System.nanoTime();
+			ScreenFleet fleet;
+			try {
+				fleet = ScreenFleet.connect(ScreenFleet.Settings.of(server.mqttPort(), server.httpBase()), identities,
+						200, Duration.ofMinutes(10));
+			}
+			catch (IllegalStateException ex) {
+				report.row(size, "connect", "failed: " + ex.getMessage().replace('|', '/'), "", "", "");
+				return;
+			}
+			try (fleet) {
+				report.row(size, "connect all screens (" + 200 + " handshakes in flight)",
+						fleet.screens().size() + " / " + size, "", "",
+						Report.ms((System.nanoTime() - connectStart) / 1e6));
+				fleet.startHeartbeats(Duration.ofSeconds(30));
+				String schoolId = identities.get(0).schoolId();
+
+				String warm = server.approvedPosting(schoolId, "预热公告");
+				long t0 = System.nanoTime();
+				server.scheduleRegion(warm, region);
+				row(report, size, "server fan-out, first (cold JVM, empty caches)",
+						fleet.await(ScreenFleet.postingApplied(warm), t0, WAIT));
+
+				for (int run = 1; run <= RUNS; run++) {
+					rawManifests(server, fleet, size, report, run);
+				}
+				for (int run = 1; run <= RUNS; run++) {
+					rawRegionMessage(server, fleet, region, size, report, run);
+				}
+				for (int run = 1; run <= RUNS; run++) {
+					String posting = server.approvedPosting(schoolId, "收费公示 " + run);
+					t0 = System.nanoTime();
+					server.scheduleRegion(posting, region);
+					long api = System.nanoTime() - t0;
+					row(report, size,
+							"**server fan-out**, run " + run + ": schedule API call → applied (API answered in "
+									+ Report.ms(api / 1e6) + ")",
+							fleet.await(ScreenFleet.postingApplied(posting), t0, WAIT));
+				}
+				for (int run = 1; run <= RUNS; run++) {
+					long before = System.nanoTime();
+					server.alertRegion(region, "因暴雨红色预警，今日停课 " + run);
+					long api = System.nanoTime() - before;
+					row(report, size,
+							"**emergency alert**, run " + run + ": alert API call → received (API answered in "
+									+ Report.ms(api / 1e6) + ")",
+							fleet.await((s) -> (s.lastAlertAt() > before) ? s.lastAlertAt() : 0, before, WAIT));
+					server.clearRegionAlert(region);
+				}
+				report.note("- " + size + " screens: " + fleet.stats().fetchedDocuments() + " content downloads, "
+						+ fleet.stats().failedFetches() + " failed; server log " + server.directory() + "/server.log");
+			}
+		}
+	}
+
+	/** One retained manifest to each screen's own topic, as the server publishes them. */
+	private void rawManifests(BenchServer server, ScreenFleet fleet, int size, Report report, int run) {
+		Mqtt5AsyncClient client = serverClient(server);
+		try {
+			Instant marker = Instant.now();
+			List<byte[]> payloads = new ArrayList<>();
+			for (SimulatedScreen screen : fleet.screens()) {
+				Manifest m = screen.appliedManifest();
+				payloads.add(this.codec.encode(new Manifest(m.schema(), m.deviceId(), m.schoolId(), m.schoolName(),
+						m.version(), m.contentHash(), marker, m.items(), m.regionId())));
+			}
+			long t0 = System.nanoTime();
+			List<CompletableFuture<?>> sent = new ArrayList<>();
+			for (int i = 0; i < payloads.size(); i++) {
+				sent.add(client.publishWith()
+					.topic(this.topics.manifest(fleet.screens().get(i).deviceId()))
+					.payload(payloads.get(i))
+					.qos(MqttQos.AT_LEAST_ONCE)
+					.retain(true)
+					.send());
+			}
+			row(report, size, "raw baseline, run " + run + ": " + size + " retained manifests, one per screen topic",
+					fleet.await((s) -> {
+						Long at = s.manifestReceivedAt(marker);
+						return (at != null) ? at : 0;
+					}, t0, WAIT));
+			CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).orTimeout(60, TimeUnit.SECONDS).join();
+		}
+		finally {
+			client.disconnect().join();
+		}
+	}
+
+	/** One retained message on the region's alert topic, which every screen follows. */
+	private void rawRegionMessage(BenchServer server, ScreenFleet fleet, String region, int size, Report report,
+			int run) {
+		Mqtt5AsyncClient client = serverClient(server);
+		try {
+			String id = "raw-" + run + "-" + System.nanoTime();
+			byte[] payload = this.codec.encode(new Alert(id, "raw baseline", Instant.now()));
+			long t0 = System.nanoTime();
+			client.publishWith()
+				.topic(this.topics.regionAlert(region))
+				.payload(payload)
+				.qos(MqttQos.AT_LEAST_ONCE)
+				.retain(true)
+				.send()
+				.join();
+			row(report, size, "raw baseline, run " + run + ": one retained message on the region topic",
+					fleet.await(ScreenFleet.alertReceived(id), t0, WAIT));
+			client.publishWith()
+				.topic(this.topics.regionAlert(region))
+				.payload(new byte[0])
+				.qos(MqttQos.AT_LEAST_ONCE)
+				.retain(true)
+				.send()
+				.join();
+		}
+		finally {
+			client.disconnect().join();
+		}
+	}
+
+	private Mqtt5AsyncClient serverClient(BenchServer server) {
+		Mqtt5AsyncClient client = Mqtt5Client.builder()
+			.identifier("bench-raw-" + System.nanoTime())
+			.serverHost("127.0.0.1")
+			.serverPort(server.mqttPort())
+			.simpleAuth()
+			.username(BenchServer.SERVER_ACCOUNT)
+			.password(server.serverPassword().getBytes(StandardCharsets.UTF_8))
+			.applySimpleAuth()
+			.buildAsync();
+		client.connect().orTimeout(30, TimeUnit.SECONDS).join();
+		return client;
+	}
+
+	private static void row(Report report, int size, String what, Latencies latencies) {
+		String[] spread = Report.spread(latencies);
+		report.row(size, what, latencies.count() + " / " + size, spread[0], spread[1], spread[2]);
+	}
+
+}

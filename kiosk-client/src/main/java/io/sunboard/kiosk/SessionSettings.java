@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import javax.net.ssl.SSLSocketFactory;
 
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 
+import io.sunboard.protocol.BrokerTls;
 import io.sunboard.protocol.DeviceChannel;
 import io.sunboard.protocol.Topics;
 
@@ -48,7 +50,10 @@ final class SessionSettings {
 		options.setKeepAliveInterval(30);
 		options.setConnectionTimeout(10);
 		options.setWill(this.statuses.topic(), this.statuses.offline(epoch));
-		BrokerTls.apply(options, this.brokerUrl, this.caFile);
+		SSLSocketFactory tls = BrokerTls.socketFactory(this.brokerUrl, this.caFile, "broker.ca-file");
+		if (tls != null) {
+			options.setSocketFactory(tls);
+		}
 		return options;
 	}
 

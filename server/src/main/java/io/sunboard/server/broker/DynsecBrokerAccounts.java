@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocketFactory;
 
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -18,6 +19,7 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.sunboard.protocol.BrokerTls;
 import io.sunboard.protocol.JsonCodec;
 import io.sunboard.protocol.TopicGrant;
 import io.sunboard.protocol.Topics;
@@ -89,7 +91,11 @@ class DynsecBrokerAccounts implements BrokerAccounts {
 			options.setUserName(this.settings.dynsecUsername());
 			options.setPassword(this.settings.dynsecPassword().getBytes(StandardCharsets.UTF_8));
 			options.setConnectionTimeout(10);
-			BrokerTls.apply(options, this.settings.url(), this.settings.caFile());
+			SSLSocketFactory tls = BrokerTls.socketFactory(this.settings.url(), this.settings.caFile(),
+					"sunboard.broker.external.ca-file");
+			if (tls != null) {
+				options.setSocketFactory(tls);
+			}
 			client.connect(options);
 			CompletableFuture<String> response = new CompletableFuture<>();
 			client.subscribe(new MqttSubscription[] { new MqttSubscription(CONTROL + "/response", 1) },

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocketFactory;
 
 import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 
+import io.sunboard.protocol.BrokerTls;
 import io.sunboard.protocol.DeviceChannel;
 import io.sunboard.protocol.Topics;
 import io.sunboard.server.system.Threads;
@@ -128,7 +130,10 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 		options.setAutomaticReconnectDelay(1, 30);
 		options.setKeepAliveInterval(30);
 		options.setConnectionTimeout(10);
-		BrokerTls.apply(options, this.url, this.caFile);
+		SSLSocketFactory tls = BrokerTls.socketFactory(this.url, this.caFile, "sunboard.broker.external.ca-file");
+		if (tls != null) {
+			options.setSocketFactory(tls);
+		}
 		return options;
 	}
 

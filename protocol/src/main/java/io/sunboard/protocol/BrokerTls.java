@@ -1,4 +1,4 @@
-package io.sunboard.server.broker;
+package io.sunboard.protocol;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,37 +15,35 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-
 /**
- * TLS to an external broker: with {@code sunboard.broker.external.ca-file} set, the
- * broker's certificate must chain to exactly the certificates in that PEM file (a private
- * CA, typically); without it, to the JVM's usual trust store. The host name is verified
- * either way (Paho's default).
+ * TLS to the broker, the one rule for the server and the kiosk: with a CA file set, the
+ * broker's certificate must chain to exactly the certificates in that PEM file (the
+ * school system's private CA, typically); without it, to the JVM's usual trust store. The
+ * MQTT client verifies the host name either way.
  */
-final class BrokerTls {
+public final class BrokerTls {
 
 	private BrokerTls() {
 	}
 
 	/**
-	 * Configures {@code options} for {@code url}; a no-op for a plain {@code tcp://} URL.
+	 * The socket factory for {@code url}, or {@code null} when no CA file is set (the
+	 * JVM's trust store serves an {@code ssl://} URL, a {@code tcp://} one needs none).
+	 * @param setting the name of the CA file setting, for the error message
 	 */
-	static void apply(MqttConnectionOptions options, URI url, Path caFile) {
-		boolean tls = "ssl".equalsIgnoreCase(url.getScheme());
+	public static SSLSocketFactory socketFactory(URI url, Path caFile, String setting) {
 		if (caFile == null) {
-			return;
+			return null;
 		}
-		if (!tls) {
-			throw new IllegalStateException("sunboard.broker.external.ca-file is set but the broker URL " + url
-					+ " is not TLS: use ssl://host:8883, or remove ca-file");
+		if (!"ssl".equalsIgnoreCase(url.getScheme())) {
+			throw new IllegalStateException(setting + " is set but the broker URL " + url
+					+ " is not TLS: use ssl://host:8883, or remove " + setting);
 		}
-		options.setSocketFactory(trusting(caFile));
-		options.setHttpsHostnameVerificationEnabled(true);
+		return trusting(caFile);
 	}
 
 	/** A socket factory that trusts only the certificates in {@code caFile} (PEM). */
-	static SSLSocketFactory trusting(Path caFile) {
+	public static SSLSocketFactory trusting(Path caFile) {
 		try (InputStream in = Files.newInputStream(caFile)) {
 			Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
 				.generateCertificates(in);

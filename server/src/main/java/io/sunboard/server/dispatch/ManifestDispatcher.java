@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import io.sunboard.protocol.DeviceChannel;
@@ -57,9 +58,12 @@ public class ManifestDispatcher {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	ManifestDispatcher(SchoolRepository schools, DeviceRepository devices, PostingRepository postings,
 			ScheduleRepository schedule, DeviceManifestRepository manifests, ManifestBuilder builder,
-			MqttPublisher publisher, Topics topics, JsonCodec codec, Clock clock) {
+			MqttPublisher publisher, Topics topics, JsonCodec codec, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.schools = schools;
 		this.devices = devices;
 		this.postings = postings;
@@ -136,6 +140,7 @@ public class ManifestDispatcher {
 		this.manifests.save(new DeviceManifestRepository.Stored(device.id(), version, hash,
 				new String(payload, StandardCharsets.UTF_8)), now);
 		publish(device.id(), payload);
+		this.events.publishEvent(new ManifestPublished(device.id(), version, now, items));
 		log.debug("Published manifest v{} ({} items) to {}", version, items.size(), device.id());
 		return true;
 	}

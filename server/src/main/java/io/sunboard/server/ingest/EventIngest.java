@@ -1,11 +1,10 @@
 package io.sunboard.server.ingest;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import io.sunboard.protocol.DeviceChannel;
 import io.sunboard.protocol.DeviceEvent;
@@ -19,12 +18,15 @@ import io.sunboard.server.device.DeviceRepository;
 
 /**
  * Stores a device's event batch once per (device, event id) and then acknowledges every
- * event in it, duplicates included, so the device's journal can let them go.
+ * event in it, duplicates and refused events included, so the device's journal can let
+ * them go. The acknowledgement goes out only after the batch committed.
  */
 @Component
 class EventIngest {
 
-	private final DeviceEventRepository repository;
+	private final BatchStore store;
+
+	private final EventValidator validator;
 
 	private final DeviceRepository devices;
 
@@ -38,12 +40,10 @@ class EventIngest {
 
 	private final Clock clock;
 
-	private final ApplicationEventPublisher events;
-
-	EventIngest(DeviceEventRepository repository, DeviceRepository devices, MqttPublisher publisher, Topics topics,
-			JsonCodec codec, IngestMetrics metrics, Clock clock, ApplicationEventPublisher events) {
-		this.events = events;
-		this.repository = repository;
+	EventIngest(BatchStore store, EventValidator validator, DeviceRepository devices, MqttPublisher publisher,
+			Topics topics, JsonCodec codec, IngestMetrics metrics, Clock clock) {
+		this.store = store;
+		this.validator = validator;
 		this.devices = devices;
 		this.publisher = publisher;
 		this.topics = topics;
@@ -52,7 +52,6 @@ class EventIngest {
 		this.clock = clock;
 	}
 
-	@Transactional
 	public void accept(String topicDeviceId, byte[] payload) throws MalformedMessageException {
 		EventBatch batch = this.codec.decode(payload, EventBatch.class);
 		if (!batch.deviceId().equals(topicDeviceId)) {
@@ -62,13 +61,13 @@ class EventIngest {
 		if (this.devices.activeSecretHash(topicDeviceId).isEmpty()) {
 			throw new MalformedMessageException(MalformedMessageException.Reason.UNKNOWN_DEVICE, topicDeviceId);
 		}
-		List<DeviceEvent> stored = this.repository.insertNew(topicDeviceId, batch.events(), this.clock.instant());
-		this.metrics.stored(stored.size());
-		this.metrics.duplicates(batch.events().size() - stored.size());
-		if (!stored.isEmpty()) {
-			this.events.publishEvent(new EventsStored(topicDeviceId, stored));
-		}
-		EventAck ack = new EventAck(batch.events().stream().map(DeviceEvent::id).toList());
+		Instant now = this.clock.instant();
+		EventValidator.Checked checked = this.validator.check(topicDeviceId, batch.events(), now);
+		checked.rejected().forEach(this.metrics::rejectedEvents);
+		List<DeviceEvent> stored = this.store.store(topicDeviceId, checked.accepted(), now);
+		this.metrics.stored(stored, now);
+		this.metrics.duplicates(checked.accepted().size() - stored.size());
+		EventAck ack = new EventAck(batch.events().stream().map(DeviceEvent::id).distinct().toList());
 		DeviceChannel channel = DeviceChannel.ACK;
 		this.publisher.publish(this.topics.ack(topicDeviceId), this.codec.encode(ack), channel.qos(),
 				channel.retained());

@@ -1,6 +1,7 @@
 package io.sunboard.server.ingest;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.springframework.stereotype.Component;
 
@@ -23,8 +24,11 @@ class StatusIngest {
 
 	private final Clock clock;
 
-	StatusIngest(DeviceStateRepository states, JsonCodec codec, Clock clock) {
+	private final DevicePresence presence;
+
+	StatusIngest(DeviceStateRepository states, JsonCodec codec, Clock clock, DevicePresence presence) {
 		this.states = states;
+		this.presence = presence;
 		this.codec = codec;
 		this.clock = clock;
 	}
@@ -35,14 +39,20 @@ class StatusIngest {
 		}
 		DeviceStatus status = this.codec.decode(payload, DeviceStatus.class);
 		requireSameDevice(topicDeviceId, status.deviceId());
+		Instant now = this.clock.instant();
 		this.states.recordStatus(topicDeviceId, status.state() == DeviceStatus.State.ONLINE, status.sessionEpoch(),
-				this.clock.instant());
+				now);
+		if (status.state() == DeviceStatus.State.ONLINE) {
+			this.presence.heardFrom(topicDeviceId, now);
+		}
 	}
 
 	void acceptHeartbeat(String topicDeviceId, byte[] payload) throws MalformedMessageException {
 		Heartbeat heartbeat = this.codec.decode(payload, Heartbeat.class);
 		requireSameDevice(topicDeviceId, heartbeat.deviceId());
-		this.states.recordHeartbeat(heartbeat, this.clock.instant());
+		Instant now = this.clock.instant();
+		this.states.recordHeartbeat(heartbeat, now);
+		this.presence.heardFrom(topicDeviceId, now);
 	}
 
 	private static void requireSameDevice(String topicDeviceId, String payloadDeviceId)

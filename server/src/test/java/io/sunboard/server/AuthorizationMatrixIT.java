@@ -41,6 +41,8 @@ class AuthorizationMatrixIT {
 	/** Either a login redirect or a Basic challenge: not in. */
 	private static final int UNAUTHENTICATED = -1;
 
+	private static final String REPORT_RANGE = "&from=2026-11-01&to=2026-11-30";
+
 	private final AtomicInteger unique = new AtomicInteger();
 
 	private RunningServer server;
@@ -244,7 +246,31 @@ class AuthorizationMatrixIT {
 						403),
 				// staff accounts are not device tokens
 				row("GET", "/device-api/v1/content/{sha256}", () -> "/device-api/v1/content/" + "a".repeat(64),
-						() -> null, 401, 401, 401, 401, 401, 401, 401));
+						() -> null, 401, 401, 401, 401, 401, 401, 401),
+				// proof-of-play report routes: a school's staff see their school's
+				// reports,
+				// auditors and district admins their region's, the system admin all
+				row("GET", "/api/v1/reports/proof-of-play",
+						() -> "/api/v1/reports/proof-of-play?postingId=" + this.p1 + REPORT_RANGE, () -> null, 200, 200,
+						200, 200, 200, 403, u),
+				row("GET", "/api/v1/reports/proof-of-play",
+						() -> "/api/v1/reports/proof-of-play?schoolId=s3" + REPORT_RANGE, () -> null, 200, 403, 403,
+						403, 403, 200, u),
+				row("GET", "/api/v1/reports/proof-of-play",
+						() -> "/api/v1/reports/proof-of-play?regionId=r1" + REPORT_RANGE, () -> null, 200, 200, 403,
+						403, 200, 403, u),
+				row("GET", "/api/v1/reports/proof-of-play.csv",
+						() -> "/api/v1/reports/proof-of-play.csv?deviceId=" + this.d1 + REPORT_RANGE, () -> null, 200,
+						200, 200, 200, 200, 403, u),
+				row("GET", "/api/v1/reports/proof-of-play.pdf",
+						() -> "/api/v1/reports/proof-of-play.pdf?schoolId=s1" + REPORT_RANGE, () -> null, 200, 200, 200,
+						200, 200, 403, u),
+				row("GET", "/console/reports", () -> "/console/reports", () -> null, 200, 200, 200, 200, 200, 200, u),
+				row("GET", "/console/reports", () -> "/console/reports?schoolId=s1" + REPORT_RANGE, () -> null, 200,
+						200, 200, 200, 200, 403, u),
+				// Actuator (metrics): the system administrator only
+				row("GET", "/actuator/metrics", () -> "/actuator/metrics/sunboard.ingest.events", () -> null, 200, 403,
+						403, 403, 403, 403, u));
 	}
 
 	private String newCommand(String device) {

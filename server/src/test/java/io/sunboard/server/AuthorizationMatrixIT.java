@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ship without its row.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(180)
+@Timeout(420)
 class AuthorizationMatrixIT {
 
 	private static final String PASSWORD = "matrix-password-1";

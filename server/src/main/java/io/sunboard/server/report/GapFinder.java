@@ -35,34 +35,45 @@ class GapFinder {
 		Set<String> played = new HashSet<>();
 		shown.forEach((r) -> played.add(r.postingId() + "\n" + r.deviceId()));
 		Map<String, Expected> expected = new LinkedHashMap<>();
+		// first one row per posting and screen (cheap over a year of windows), then the
+		// windows of the few that showed nothing
 		this.jdbc
-			.sql("select w.device_id, d.name, d.school_id, w.posting_id, p.title, w.starts_at, w.ends_at,"
-					+ " w.first_version from scheduled_window w join device d on d.id = w.device_id"
-					+ " join posting p on p.id = w.posting_id where w.starts_at < :to and w.ends_at > :from and "
-					+ ReportFilter.condition(query.subject(), "w") + " order by w.posting_id, w.device_id, w.starts_at")
+			.sql("select w.posting_id, p.title, w.device_id, d.name, d.school_id, min(w.first_version) as first_version"
+					+ " from scheduled_window w join device d on d.id = w.device_id join posting p on p.id = w.posting_id"
+					+ " where w.starts_at < :to and w.ends_at > :from and "
+					+ ReportFilter.condition(query.subject(), "w")
+					+ " group by w.posting_id, p.title, w.device_id, d.name, d.school_id"
+					+ " order by w.posting_id, w.device_id")
 			.param("from", Jdbc.utc(query.from()))
 			.param("to", Jdbc.utc(query.to()))
 			.param("subject", query.id())
 			.query((ResultSet rs) -> {
 				String key = rs.getString("posting_id") + "\n" + rs.getString("device_id");
-				if (played.contains(key)) {
-					return;
-				}
-				Expected e = expected.get(key);
-				if (e == null) {
-					e = new Expected(rs.getString("posting_id"), rs.getString("title"), rs.getString("device_id"),
-							rs.getString("name"), rs.getString("school_id"));
+				if (!played.contains(key)) {
+					Expected e = new Expected(rs.getString("posting_id"), rs.getString("title"),
+							rs.getString("device_id"), rs.getString("name"), rs.getString("school_id"));
+					e.firstVersion = rs.getLong("first_version");
 					expected.put(key, e);
 				}
-				e.windows.add(new Instant[] { max(Jdbc.instant(rs, "starts_at"), query.from()),
-						min(Jdbc.instant(rs, "ends_at"), query.to()) });
-				e.firstVersion = Math.min(e.firstVersion, rs.getLong("first_version"));
 			});
 		if (expected.isEmpty()) {
 			return List.of();
 		}
 		Set<String> devices = new HashSet<>();
 		expected.values().forEach((e) -> devices.add(e.deviceId));
+		this.jdbc
+			.sql("select device_id, posting_id, starts_at, ends_at from scheduled_window where device_id in (:devices)"
+					+ " and starts_at < :to and ends_at > :from order by starts_at")
+			.param("devices", devices)
+			.param("from", Jdbc.utc(query.from()))
+			.param("to", Jdbc.utc(query.to()))
+			.query((ResultSet rs) -> {
+				Expected e = expected.get(rs.getString("posting_id") + "\n" + rs.getString("device_id"));
+				if (e != null) {
+					e.windows.add(new Instant[] { max(Jdbc.instant(rs, "starts_at"), query.from()),
+							min(Jdbc.instant(rs, "ends_at"), query.to()) });
+				}
+			});
 		Map<String, List<Instant>> presence = presence(devices, query);
 		Map<String, Long> applied = applied(devices);
 		List<ProofOfPlayReport.Gap> gaps = new ArrayList<>();

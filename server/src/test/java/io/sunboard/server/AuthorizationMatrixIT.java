@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 // some 550 requests, each checking a bcrypt password, and the first PDF print:
 // minutes on a loaded two-core machine
 @Timeout(600)
+@Timeout(420)
 class AuthorizationMatrixIT {
 
 	private static final String PASSWORD = "matrix-password-1";
@@ -44,6 +45,8 @@ class AuthorizationMatrixIT {
 
 	/** Either a login redirect or a Basic challenge: not in. */
 	private static final int UNAUTHENTICATED = -1;
+
+	private static final String REPORT_RANGE = "&from=2026-11-01&to=2026-11-30";
 
 	private final AtomicInteger unique = new AtomicInteger();
 
@@ -384,7 +387,31 @@ class AuthorizationMatrixIT {
 				row("GET", "/public/attachments/{sha256}", () -> "/public/attachments/" + "a".repeat(64), () -> null,
 						404, 404, 404, 404, 404, 404, 404),
 				row("GET", "/public/css/posting.css", () -> "/public/css/posting.css", () -> null, 200, 200, 200, 200,
-						200, 200, 200));
+						200, 200, 200),
+				// proof-of-play report routes: a school's staff see their school's
+				// reports,
+				// auditors and district admins their region's, the system admin all
+				row("GET", "/api/v1/reports/proof-of-play",
+						() -> "/api/v1/reports/proof-of-play?postingId=" + this.p1 + REPORT_RANGE, () -> null, 200, 200,
+						200, 200, 200, 403, u),
+				row("GET", "/api/v1/reports/proof-of-play",
+						() -> "/api/v1/reports/proof-of-play?schoolId=s3" + REPORT_RANGE, () -> null, 200, 403, 403,
+						403, 403, 200, u),
+				row("GET", "/api/v1/reports/proof-of-play",
+						() -> "/api/v1/reports/proof-of-play?regionId=r1" + REPORT_RANGE, () -> null, 200, 200, 403,
+						403, 200, 403, u),
+				row("GET", "/api/v1/reports/proof-of-play.csv",
+						() -> "/api/v1/reports/proof-of-play.csv?deviceId=" + this.d1 + REPORT_RANGE, () -> null, 200,
+						200, 200, 200, 200, 403, u),
+				row("GET", "/api/v1/reports/proof-of-play.pdf",
+						() -> "/api/v1/reports/proof-of-play.pdf?schoolId=s1" + REPORT_RANGE, () -> null, 200, 200, 200,
+						200, 200, 403, u),
+				row("GET", "/console/reports", () -> "/console/reports", () -> null, 200, 200, 200, 200, 200, 200, u),
+				row("GET", "/console/reports", () -> "/console/reports?schoolId=s1" + REPORT_RANGE, () -> null, 200,
+						200, 200, 200, 200, 403, u),
+				// Actuator (metrics): the system administrator only
+				row("GET", "/actuator/metrics", () -> "/actuator/metrics/sunboard.ingest.events", () -> null, 200, 403,
+						403, 403, 403, 403, u));
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,11 +62,14 @@ public class ManifestDispatcher {
 
 	private final TransactionTemplate transactions;
 
+	private final ApplicationEventPublisher events;
+
 	ManifestDispatcher(SchoolRepository schools, DeviceRepository devices, PostingRepository postings,
 			ScheduleRepository schedule, DeviceManifestRepository manifests, ManifestBuilder builder,
 			MqttPublisher publisher, Topics topics, JsonCodec codec, Clock clock,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.events = events;
 		this.schools = schools;
 		this.devices = devices;
 		this.postings = postings;
@@ -157,6 +161,7 @@ public class ManifestDispatcher {
 		this.manifests.save(new DeviceManifestRepository.Stored(device.id(), version, hash,
 				new String(payload, StandardCharsets.UTF_8)), now);
 		publish(device.id(), payload);
+		this.events.publishEvent(new ManifestPublished(device.id(), version, now, items));
 		log.debug("Published manifest v{} ({} items) to {}", version, items.size(), device.id());
 		return true;
 	}

@@ -1,10 +1,16 @@
 package io.sunboard.server.ingest;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,59 +20,87 @@ import io.sunboard.server.system.Jdbc;
 
 /**
  * Device events keyed by (device, event id): a second delivery of the same event changes
- * nothing.
+ * nothing. A batch costs one query for the ids already stored and one JDBC batch insert
+ * for the rest.
  */
 @Repository
 class DeviceEventRepository {
 
+	private static final String INSERT = "insert into device_event (device_id, event_id, type, occurred_at,"
+			+ " manifest_version, posting_id, duration_ms, received_at, play_count, last_at, command_id, outcome,"
+			+ " detail, helpful) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	private static final String INSERT_FEEDBACK = "insert into kiosk_feedback (device_id, event_id, category, text,"
+			+ " contact, posting_id, submitted_at, received_at) values (?, ?, ?, ?, ?, ?, ?, ?)";
+
 	private final JdbcClient jdbc;
 
-	DeviceEventRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
+	private final JdbcTemplate template;
 
-	/** Inserts the events not stored yet; returns those that were new. */
-	List<DeviceEvent> insertNew(String deviceId, List<DeviceEvent> events, Instant receivedAt) {
-		List<DeviceEvent> inserted = new ArrayList<>();
-		for (DeviceEvent e : events) {
-			try {
-				int rows = this.jdbc
-					.sql("insert into device_event (device_id, event_id, type, occurred_at, manifest_version,"
-							+ " posting_id, duration_ms, received_at, play_count, last_at, command_id, outcome, detail,"
-							+ " helpful) select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
-							+ " where not exists (select 1 from device_event where device_id = ? and event_id = ?)")
-					.params(deviceId, e.id(), e.type().name(), Jdbc.utc(e.at()), e.manifestVersion(), e.postingId(),
-							e.durationMs(), Jdbc.utc(receivedAt), e.count(),
-							(e.lastAt() != null) ? Jdbc.utc(e.lastAt()) : null, e.commandId(), e.outcome(), e.detail(),
-							e.helpful(), deviceId, e.id())
-					.update();
-				if (rows == 1) {
-					inserted.add(e);
-				}
-				if (e.type() == EventType.FEEDBACK) {
-					insertFeedback(deviceId, e, receivedAt);
-				}
-			}
-			catch (DuplicateKeyException ex) {
-				// another server instance stored it between our check and insert: it is
-				// stored once
-			}
-		}
-		return inserted;
+	DeviceEventRepository(JdbcClient jdbc, JdbcTemplate template) {
+		this.jdbc = jdbc;
+		this.template = template;
 	}
 
 	/**
-	 * The visitor's text and phone go to their own table, not the event log; keyed like
-	 * the event, so a redelivery stores nothing new.
+	 * Inserts the events not stored yet and returns them. Another server instance storing
+	 * the same event at the same moment makes the insert fail with a duplicate key: the
+	 * caller retries the whole transaction, which then finds it stored.
 	 */
-	private void insertFeedback(String deviceId, DeviceEvent e, Instant receivedAt) {
-		this.jdbc
-			.sql("insert into kiosk_feedback (device_id, event_id, category, text, contact, posting_id, submitted_at,"
-					+ " received_at) select ?, ?, ?, ?, ?, ?, ?, ?"
-					+ " where not exists (select 1 from kiosk_feedback where device_id = ? and event_id = ?)")
-			.params(deviceId, e.id(), e.category(), e.text(), e.contact(), e.postingId(), Jdbc.utc(e.at()),
-					Jdbc.utc(receivedAt), deviceId, e.id())
-			.update();
+	List<DeviceEvent> insertNew(String deviceId, List<DeviceEvent> events, Instant receivedAt) {
+		Map<String, DeviceEvent> byId = new LinkedHashMap<>();
+		events.forEach((e) -> byId.putIfAbsent(e.id(), e)); // a batch may repeat an event
+		if (byId.isEmpty()) {
+			return List.of();
+		}
+		Set<String> stored = new HashSet<>(
+				this.jdbc.sql("select event_id from device_event where device_id = :device and event_id in (:ids)")
+					.param("device", deviceId)
+					.param("ids", byId.keySet())
+					.query(String.class)
+					.list());
+		List<DeviceEvent> fresh = byId.values().stream().filter((e) -> !stored.contains(e.id())).toList();
+		if (fresh.isEmpty()) {
+			return fresh;
+		}
+		this.template.batchUpdate(INSERT, fresh, fresh.size(), (ps, e) -> bindEvent(ps, deviceId, e, receivedAt));
+		List<DeviceEvent> feedback = fresh.stream().filter((e) -> e.type() == EventType.FEEDBACK).toList();
+		if (!feedback.isEmpty()) {
+			// the visitor's text and phone go to their own table, not the event log
+			this.template.batchUpdate(INSERT_FEEDBACK, feedback, feedback.size(),
+					(ps, e) -> bindFeedback(ps, deviceId, e, receivedAt));
+		}
+		return fresh;
+	}
+
+	private static void bindEvent(PreparedStatement ps, String deviceId, DeviceEvent e, Instant receivedAt)
+			throws SQLException {
+		ps.setString(1, deviceId);
+		ps.setString(2, e.id());
+		ps.setString(3, e.type().name());
+		ps.setObject(4, Jdbc.utc(e.at()), Types.TIMESTAMP_WITH_TIMEZONE);
+		ps.setObject(5, e.manifestVersion(), Types.BIGINT);
+		ps.setObject(6, e.postingId(), Types.VARCHAR);
+		ps.setObject(7, e.durationMs(), Types.BIGINT);
+		ps.setObject(8, Jdbc.utc(receivedAt), Types.TIMESTAMP_WITH_TIMEZONE);
+		ps.setObject(9, e.count(), Types.BIGINT);
+		ps.setObject(10, Jdbc.utc(e.lastAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+		ps.setObject(11, e.commandId(), Types.VARCHAR);
+		ps.setObject(12, e.outcome(), Types.VARCHAR);
+		ps.setObject(13, e.detail(), Types.VARCHAR);
+		ps.setObject(14, e.helpful(), Types.BOOLEAN);
+	}
+
+	private static void bindFeedback(PreparedStatement ps, String deviceId, DeviceEvent e, Instant receivedAt)
+			throws SQLException {
+		ps.setString(1, deviceId);
+		ps.setString(2, e.id());
+		ps.setString(3, e.category());
+		ps.setString(4, e.text());
+		ps.setObject(5, e.contact(), Types.VARCHAR);
+		ps.setObject(6, e.postingId(), Types.VARCHAR);
+		ps.setObject(7, Jdbc.utc(e.at()), Types.TIMESTAMP_WITH_TIMEZONE);
+		ps.setObject(8, Jdbc.utc(receivedAt), Types.TIMESTAMP_WITH_TIMEZONE);
 	}
 
 }

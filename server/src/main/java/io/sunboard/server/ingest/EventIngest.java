@@ -1,11 +1,10 @@
 package io.sunboard.server.ingest;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import io.sunboard.protocol.DeviceChannel;
 import io.sunboard.protocol.DeviceEvent;
@@ -20,12 +19,15 @@ import io.sunboard.server.ratelimit.FeedbackRateLimit;
 
 /**
  * Stores a device's event batch once per (device, event id) and then acknowledges every
- * event in it, duplicates included, so the device's journal can let them go.
+ * event in it, duplicates and refused events included, so the device's journal can let
+ * them go. The acknowledgement goes out only after the batch committed.
  */
 @Component
 class EventIngest {
 
-	private final DeviceEventRepository repository;
+	private final BatchStore store;
+
+	private final EventValidator validator;
 
 	private final DeviceRepository devices;
 
@@ -39,16 +41,13 @@ class EventIngest {
 
 	private final Clock clock;
 
-	private final ApplicationEventPublisher events;
-
 	private final FeedbackRateLimit feedbackLimit;
 
-	EventIngest(DeviceEventRepository repository, DeviceRepository devices, MqttPublisher publisher, Topics topics,
-			JsonCodec codec, IngestMetrics metrics, Clock clock, ApplicationEventPublisher events,
-			FeedbackRateLimit feedbackLimit) {
+	EventIngest(BatchStore store, EventValidator validator, DeviceRepository devices, MqttPublisher publisher,
+			Topics topics, JsonCodec codec, IngestMetrics metrics, Clock clock, FeedbackRateLimit feedbackLimit) {
 		this.feedbackLimit = feedbackLimit;
-		this.events = events;
-		this.repository = repository;
+		this.store = store;
+		this.validator = validator;
 		this.devices = devices;
 		this.publisher = publisher;
 		this.topics = topics;
@@ -57,7 +56,6 @@ class EventIngest {
 		this.clock = clock;
 	}
 
-	@Transactional
 	public void accept(String topicDeviceId, byte[] payload) throws MalformedMessageException {
 		EventBatch batch = this.codec.decode(payload, EventBatch.class);
 		if (!batch.deviceId().equals(topicDeviceId)) {
@@ -67,16 +65,15 @@ class EventIngest {
 		if (this.devices.activeSecretHash(topicDeviceId).isEmpty()) {
 			throw new MalformedMessageException(MalformedMessageException.Reason.UNKNOWN_DEVICE, topicDeviceId);
 		}
+		Instant now = this.clock.instant();
+		EventValidator.Checked checked = this.validator.check(topicDeviceId, batch.events(), now);
+		checked.rejected().forEach(this.metrics::rejectedEvents);
 		// feedback over the device's hourly allowance is counted and left out, yet acked
-		// below
-		List<DeviceEvent> admitted = this.feedbackLimit.admit(topicDeviceId, batch.events());
-		List<DeviceEvent> stored = this.repository.insertNew(topicDeviceId, admitted, this.clock.instant());
-		this.metrics.stored(stored.size());
+		List<DeviceEvent> admitted = this.feedbackLimit.admit(topicDeviceId, checked.accepted());
+		List<DeviceEvent> stored = this.store.store(topicDeviceId, admitted, now);
+		this.metrics.stored(stored, now);
 		this.metrics.duplicates(admitted.size() - stored.size());
-		if (!stored.isEmpty()) {
-			this.events.publishEvent(new EventsStored(topicDeviceId, stored));
-		}
-		EventAck ack = new EventAck(batch.events().stream().map(DeviceEvent::id).toList());
+		EventAck ack = new EventAck(batch.events().stream().map(DeviceEvent::id).distinct().toList());
 		DeviceChannel channel = DeviceChannel.ACK;
 		this.publisher.publish(this.topics.ack(topicDeviceId), this.codec.encode(ack), channel.qos(),
 				channel.retained());

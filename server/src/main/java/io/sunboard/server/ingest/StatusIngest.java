@@ -1,6 +1,7 @@
 package io.sunboard.server.ingest;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -24,13 +25,17 @@ class StatusIngest {
 
 	private final Clock clock;
 
+	private final DevicePresence presence;
+
 	private final ApplicationEventPublisher events;
 
-	StatusIngest(DeviceStateRepository states, JsonCodec codec, Clock clock, ApplicationEventPublisher events) {
+	StatusIngest(DeviceStateRepository states, JsonCodec codec, Clock clock, DevicePresence presence,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.states = states;
+		this.presence = presence;
 		this.codec = codec;
 		this.clock = clock;
-		this.events = events;
 	}
 
 	void acceptStatus(String topicDeviceId, byte[] payload) throws MalformedMessageException {
@@ -39,15 +44,21 @@ class StatusIngest {
 		}
 		DeviceStatus status = this.codec.decode(payload, DeviceStatus.class);
 		requireSameDevice(topicDeviceId, status.deviceId());
+		Instant now = this.clock.instant();
 		this.states.recordStatus(topicDeviceId, status.state() == DeviceStatus.State.ONLINE, status.sessionEpoch(),
-				this.clock.instant());
+				now);
+		if (status.state() == DeviceStatus.State.ONLINE) {
+			this.presence.heardFrom(topicDeviceId, now);
+		}
 		this.events.publishEvent(new DeviceStateChanged(topicDeviceId));
 	}
 
 	void acceptHeartbeat(String topicDeviceId, byte[] payload) throws MalformedMessageException {
 		Heartbeat heartbeat = this.codec.decode(payload, Heartbeat.class);
 		requireSameDevice(topicDeviceId, heartbeat.deviceId());
-		this.states.recordHeartbeat(heartbeat, this.clock.instant());
+		Instant now = this.clock.instant();
+		this.states.recordHeartbeat(heartbeat, now);
+		this.presence.heardFrom(topicDeviceId, now);
 		this.events.publishEvent(new DeviceStateChanged(topicDeviceId));
 	}
 

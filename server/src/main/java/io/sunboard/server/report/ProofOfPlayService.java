@@ -11,6 +11,10 @@ import io.sunboard.server.posting.Posting;
 import io.sunboard.server.posting.PostingService;
 import io.sunboard.server.system.Jdbc;
 
+/**
+ * A posting's proof of play over all time (the posting API's summary); ranges, schools,
+ * screens and gaps are {@link ProofOfPlayReports}.
+ */
 @Service
 public class ProofOfPlayService {
 
@@ -26,15 +30,11 @@ public class ProofOfPlayService {
 	public ProofOfPlay forPosting(String postingId) {
 		Posting posting = this.postings.get(postingId);
 		List<ProofOfPlay.Screen> screens = this.jdbc
-			// A played-summary (a kiosk folded played events when its journal was full)
-			// counts as the showings it folded.
-			.sql("select e.device_id, d.name, d.school_id,"
-					+ " sum(case when e.type = 'PLAYED_SUMMARY' then e.play_count else 1 end) as plays,"
-					+ " sum(e.duration_ms) as total_ms, min(e.occurred_at) as first_shown,"
-					+ " max(coalesce(e.last_at, e.occurred_at)) as last_shown"
-					+ " from device_event e join device d on d.id = e.device_id"
-					+ " where e.type in ('PLAYED', 'PLAYED_SUMMARY') and e.posting_id = ?"
-					+ " group by e.device_id, d.name, d.school_id" + " order by e.device_id")
+			// all time, from the daily rollup: it outlives the raw events' retention
+			.sql("select r.device_id, d.name, d.school_id, sum(r.plays) as plays, sum(r.duration_ms) as total_ms,"
+					+ " min(r.first_at) as first_shown, max(r.last_at) as last_shown"
+					+ " from play_daily r join device d on d.id = r.device_id where r.posting_id = ?"
+					+ " group by r.device_id, d.name, d.school_id order by r.device_id")
 			.param(postingId)
 			.query((rs, row) -> new ProofOfPlay.Screen(rs.getString("device_id"), rs.getString("name"),
 					rs.getString("school_id"), rs.getLong("plays"), rs.getLong("total_ms") / 1000,

@@ -2,6 +2,7 @@ package io.sunboard.server.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.Customizer;
@@ -27,6 +28,11 @@ class SecurityConfiguration {
 			// login
 			.requestMatchers("/public/**")
 			.permitAll()
+			// metrics and the rest of Actuator: system administrators only
+			.requestMatchers("/actuator/**")
+			.access((authentication, context) -> new AuthorizationDecision(
+					authentication.get().getPrincipal() instanceof SunboardUser user
+							&& user.role() == Role.DISTRICT_ADMIN && user.scope().type() == Scope.Type.ALL))
 			.anyRequest()
 			.authenticated())
 			.formLogin(Customizer.withDefaults())

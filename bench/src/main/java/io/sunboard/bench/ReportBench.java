@@ -1,0 +1,301 @@
+package io.sunboard.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.FileSystemUtils;
+
+import io.sunboard.server.SunboardApplication;
+
+/**
+ * Proof-of-play report latency over a year of rollups for 1,000 screens: starts the real
+ * server (H2 file database, embedded broker) in this JVM, fills the rollup tables
+ * directly with JDBC batch inserts (not through MQTT), then times the report API and the
+ * console page over HTTP (p50 and p99). Prints a table and appends it to
+ * {@code docs/benchmarks.md}.
+ * <p>
+ * Run: {@code ./mvnw -B -q install -DskipTests && ./mvnw -B -q -pl bench exec:java
+ * -Dexec.mainClass=io.sunboard.bench.ReportBench}
+ */
+public final class ReportBench {
+
+	static final int SCHOOLS = 100;
+
+	static final int SCREENS_PER_SCHOOL = 10;
+
+	static final int POSTINGS_PER_SCHOOL = 5;
+
+	static final int DAYS = 365;
+
+	/** Hourly rows (08:00-17:00 UTC) exist for the last this many days. */
+	static final int HOURLY_DAYS = 14;
+
+	static final String PASSWORD = "bench-admin-password";
+
+	private static final Instant TODAY = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final String auth = "Basic "
+			+ Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+	private int port;
+
+	public static void main(String[] args) throws Exception {
+		Path dir = Path.of("bench/target/report-bench");
+		FileSystemUtils.deleteRecursively(dir);
+		ReportBench bench = new ReportBench();
+		bench.port = freePort();
+		ConfigurableApplicationContext server = new SpringApplicationBuilder(SunboardApplication.class).run(
+				"--server.port=" + bench.port, "--sunboard.data-dir=" + dir.toAbsolutePath(),
+				"--sunboard.admin-password=" + PASSWORD, "--sunboard.broker.embedded.port=" + freePort(),
+				"--sunboard.broker.embedded.bind-address=127.0.0.1", "--sunboard.roll-forward=PT24H",
+				"--logging.level.root=WARN");
+		try {
+			JdbcTemplate jdbc = server.getBean(JdbcTemplate.class);
+			long t0 = System.nanoTime();
+			long rows = bench.fill(jdbc, server.getBean(TransactionTemplate.class));
+			long fillMs = (System.nanoTime() - t0) / 1_000_000;
+			System.out.printf("filled %,d rows in %,d ms%n", rows, fillMs);
+			jdbc.execute("analyze");
+			List<String> table = bench.measure();
+			bench.report(rows, fillMs, table, Files.size(dir.resolve("db/sunboard.mv.db")));
+		}
+		finally {
+			server.close();
+		}
+	}
+
+	private long fill(JdbcTemplate jdbc, TransactionTemplate transactions) {
+		Timestamp now = Timestamp.from(Instant.now());
+		jdbc.update("insert into content_blob (sha256, media_type, bytes, created_at) values (?, ?, ?, ?)",
+				"b".repeat(64), "application/json", new byte[] { '{', '}' }, now);
+		jdbc.update("insert into region (id, name) values ('r1', '丰泽区')");
+		List<Object[]> schools = new ArrayList<>();
+		List<Object[]> devices = new ArrayList<>();
+		List<Object[]> states = new ArrayList<>();
+		List<Object[]> postings = new ArrayList<>();
+		for (int s = 0; s < SCHOOLS; s++) {
+			schools.add(new Object[] { school(s), "学校" + s });
+			for (int d = 0; d < SCREENS_PER_SCHOOL; d++) {
+				devices.add(new Object[] { device(s, d), school(s), "屏" + d, now });
+				states.add(new Object[] { device(s, d) });
+			}
+			for (int p = 0; p < POSTINGS_PER_SCHOOL; p++) {
+				postings.add(new Object[] { posting(s, p), school(s), "公示" + s + "-" + p,
+						Timestamp.from(TODAY.minus(DAYS, ChronoUnit.DAYS)),
+						Timestamp.from(TODAY.plus(30, ChronoUnit.DAYS)), now, now });
+			}
+		}
+		jdbc.batchUpdate("insert into school (id, region_id, name, time_zone) values (?, 'r1', ?, 'Asia/Shanghai')",
+				schools);
+		jdbc.batchUpdate("insert into device (id, school_id, name, profile, secret_sha256, active, created_at)"
+				+ " values (?, ?, ?, 'LOBBY', '" + "0".repeat(64) + "', true, ?)", devices);
+		jdbc.batchUpdate("insert into device_state (device_id, online, session_epoch, applied_manifest_version,"
+				+ " journal_depth, disk_free_bytes) values (?, true, 1, 1, 0, 0)", states);
+		jdbc.batchUpdate(
+				"insert into posting (id, school_id, kind, title, body, publicity_start, publicity_end, status,"
+						+ " content_sha256, created_at, updated_at) values (?, ?, 'general', ?, '', ?, ?, 'APPROVED', '"
+						+ "b".repeat(64) + "', ?, ?)",
+				postings);
+		long rows = 0;
+		List<Object[]> daily = new ArrayList<>();
+		List<Object[]> windows = new ArrayList<>();
+		List<Object[]> hourly = new ArrayList<>();
+		List<Object[]> presence = new ArrayList<>();
+		for (int day = DAYS; day >= 1; day--) {
+			Instant dayStart = TODAY.minus(day, ChronoUnit.DAYS);
+			for (int s = 0; s < SCHOOLS; s++) {
+				for (int d = 0; d < SCREENS_PER_SCHOOL; d++) {
+					// one screen in fifty is dark for the last month: gaps to find
+					boolean dark = day <= HOURLY_DAYS && (s * SCREENS_PER_SCHOOL + d) % 50 == 0;
+					for (int p = 0; p < POSTINGS_PER_SCHOOL; p++) {
+						Timestamp from = Timestamp.from(dayStart.plus(8, ChronoUnit.HOURS));
+						Timestamp to = Timestamp.from(dayStart.plus(18, ChronoUnit.HOURS));
+						windows.add(new Object[] { device(s, d), posting(s, p), from, to });
+						if (dark) {
+							continue;
+						}
+						daily.add(new Object[] { posting(s, p), device(s, d), Timestamp.from(dayStart), 120, 1_200_000,
+								from, Timestamp.from(dayStart.plus(17, ChronoUnit.HOURS).plusSeconds(3500)) });
+						if (day <= HOURLY_DAYS) {
+							for (int h = 8; h < 18; h++) {
+								Instant hour = dayStart.plus(h, ChronoUnit.HOURS);
+								hourly.add(new Object[] { posting(s, p), device(s, d), Timestamp.from(hour), 12,
+										120_000, Timestamp.from(hour), Timestamp.from(hour.plusSeconds(3500)) });
+							}
+						}
+					}
+					if (day <= HOURLY_DAYS && !dark) {
+						for (int h = 8; h < 18; h++) {
+							presence
+								.add(new Object[] { device(s, d), Timestamp.from(dayStart.plus(h, ChronoUnit.HOURS)) });
+						}
+					}
+				}
+			}
+			// one transaction per day of data: H2 commits per statement otherwise
+			rows += transactions.execute((status) -> flush(jdbc, daily, windows, hourly, presence));
+			if (day % 30 == 0) {
+				System.out.printf("%d days to go, %,d rows%n", day, rows);
+			}
+		}
+		return rows;
+	}
+
+	private static long flush(JdbcTemplate jdbc, List<Object[]> daily, List<Object[]> windows, List<Object[]> hourly,
+			List<Object[]> presence) {
+		String rollup = " (posting_id, device_id, %s, plays, duration_ms, first_at, last_at) values (?, ?, ?, ?, ?, ?, ?)";
+		jdbc.batchUpdate("insert into play_daily" + rollup.formatted("day_start"), daily);
+		jdbc.batchUpdate("insert into play_hourly" + rollup.formatted("hour_start"), hourly);
+		jdbc.batchUpdate("insert into scheduled_window (device_id, posting_id, starts_at, ends_at, first_version)"
+				+ " values (?, ?, ?, ?, 1)", windows);
+		jdbc.batchUpdate("insert into device_presence (device_id, hour_start) values (?, ?)", presence);
+		long n = daily.size() + windows.size() + hourly.size() + presence.size();
+		daily.clear();
+		windows.clear();
+		hourly.clear();
+		presence.clear();
+		return n;
+	}
+
+	private List<String> measure() throws Exception {
+		String year = "&from=" + LocalDate.now(ZoneOffset.UTC).minusDays(DAYS) + "&to="
+				+ LocalDate.now(ZoneOffset.UTC).minusDays(1);
+		String month = "&from=" + LocalDate.now(ZoneOffset.UTC).minusDays(HOURLY_DAYS) + "&to="
+				+ LocalDate.now(ZoneOffset.UTC).minusDays(1);
+		List<String> rows = new ArrayList<>();
+		rows.add(time("API: one posting (10 screens), a year", "/api/v1/reports/proof-of-play?postingId=p-7-1" + year,
+				60));
+		rows.add(time("API: one screen, a year", "/api/v1/reports/proof-of-play?deviceId=d-7-3" + year, 60));
+		rows.add(time("API: one school (10 screens), a year", "/api/v1/reports/proof-of-play?schoolId=s-7" + year, 60));
+		rows.add(time("API: one school, last 14 days (with gaps)", "/api/v1/reports/proof-of-play?schoolId=s-0" + month,
+				60));
+		rows.add(time("console page: one school, a year", "/console/reports?schoolId=s-7" + year, 60));
+		rows.add(time("CSV: one school, a year", "/api/v1/reports/proof-of-play.csv?schoolId=s-7" + year, 60));
+		rows.add(time("API: whole region (1,000 screens), last 14 days",
+				"/api/v1/reports/proof-of-play?regionId=r1" + month, 15));
+		rows.add(time("API: whole region (1,000 screens), a year", "/api/v1/reports/proof-of-play?regionId=r1" + year,
+				15));
+		return rows;
+	}
+
+	private String time(String name, String path, int runs) throws Exception {
+		for (int i = 0; i < 5; i++) {
+			get(path);
+		}
+		long[] ms = new long[runs];
+		int bytes = 0;
+		for (int i = 0; i < runs; i++) {
+			long t = System.nanoTime();
+			bytes = get(path);
+			ms[i] = (System.nanoTime() - t) / 1_000_000;
+		}
+		Arrays.sort(ms);
+		long p50 = ms[runs / 2];
+		long p99 = ms[Math.min(runs - 1, (int) Math.ceil(runs * 0.99) - 1)];
+		String row = String.format("| %s | %d | %d ms | %d ms | %,d | %s |", name, runs, p50, p99, bytes,
+				(p99 < 1000) ? "yes" : "NO");
+		System.out.println(row);
+		return row;
+	}
+
+	private int get(String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("Authorization", this.auth)
+			.timeout(Duration.ofSeconds(60))
+			.GET()
+			.build();
+		HttpResponse<byte[]> response = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException(path + " answered " + response.statusCode() + ": "
+					+ new String(response.body(), StandardCharsets.UTF_8));
+		}
+		return response.body().length;
+	}
+
+	private void report(long rows, long fillMs, List<String> table, long dbBytes) throws IOException {
+		StringBuilder out = new StringBuilder();
+		out.append("\n## Proof-of-play reports — ")
+			.append(LocalDate.now(ZoneOffset.UTC))
+			.append("\n\nMachine: ")
+			.append(cpu())
+			.append(", ")
+			.append(Runtime.getRuntime().availableProcessors())
+			.append(" cores visible to the JVM, Java ")
+			.append(System.getProperty("java.version"))
+			.append(", max heap ")
+			.append(Runtime.getRuntime().maxMemory() / (1024 * 1024))
+			.append(" MiB (shared with other builds while measured).\n")
+			.append(String
+				.format("Data: %,d screens in %d schools of one region, %d postings per school, a year (%d days)"
+						+ " of daily rollups (every screen, every posting, every day), hourly rollups and presence hours for"
+						+ " the last %d days (10 hours a day), scheduled windows for the year; one screen in fifty dark"
+						+ " for the last %d days. %,d rows inserted with JDBC batches in %,d ms; H2 file %,d MB. The real"
+						+ " server (H2 file database, embedded broker) in the harness's JVM; requests over HTTP with Basic"
+						+ " authentication, one at a time, after 5 warm-up requests.%n%n", SCHOOLS * SCREENS_PER_SCHOOL,
+						SCHOOLS, POSTINGS_PER_SCHOOL, DAYS, HOURLY_DAYS, HOURLY_DAYS, rows, fillMs,
+						dbBytes / 1_000_000))
+			.append("| request | runs | p50 | p99 | response bytes | p99 under 1 s |\n|---|---|---|---|---|---|\n");
+		table.forEach((row) -> out.append(row).append('\n'));
+		Path doc = Path.of("docs/benchmarks.md");
+		Files.writeString(doc, out.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+				StandardOpenOption.APPEND);
+		System.out.print(out);
+	}
+
+	private static String school(int s) {
+		return "s-" + s;
+	}
+
+	private static String device(int s, int d) {
+		return "d-" + s + "-" + d;
+	}
+
+	private static String posting(int s, int p) {
+		return "p-" + s + "-" + p;
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static String cpu() {
+		try {
+			return Files.readAllLines(Path.of("/proc/cpuinfo"))
+				.stream()
+				.filter((l) -> l.startsWith("model name"))
+				.map((l) -> l.substring(l.indexOf(':') + 1).trim())
+				.findFirst()
+				.orElse("unknown CPU");
+		}
+		catch (IOException ex) {
+			return "unknown CPU";
+		}
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.sunboard.server.dispatch;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.sunboard.protocol.ManifestItem;
+
+/**
+ * Published (synchronously, in the dispatching thread) each time a device gets a new
+ * manifest version: proof-of-play reports record which postings it was told to show when.
+ */
+public record ManifestPublished(String deviceId, long version, Instant publishedAt, List<ManifestItem> items) {
+
+	public ManifestPublished {
+		items = List.copyOf(items);
+	}
+
+}

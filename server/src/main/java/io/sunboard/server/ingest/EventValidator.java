@@ -1,0 +1,90 @@
+package io.sunboard.server.ingest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.sunboard.protocol.DeviceEvent;
+import io.sunboard.protocol.EventType;
+
+/**
+ * Checks each event of a batch against the server's clock (corrected by the screen's
+ * measured clock offset) and the known postings; one bad event never costs the batch.
+ */
+@Component
+class EventValidator {
+
+	private static final Set<EventType> ABOUT_A_POSTING = Set.of(EventType.PLAYED, EventType.PLAYED_SUMMARY,
+			EventType.INTERACTION, EventType.RATING);
+
+	private final JdbcClient jdbc;
+
+	private final IngestSettings settings;
+
+	EventValidator(JdbcClient jdbc, IngestSettings settings) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+	}
+
+	Checked check(String deviceId, List<DeviceEvent> events, Instant now) {
+		// the server's clock minus the screen's: adding it turns the screen's time into
+		// the server's
+		Duration offset = Duration
+			.ofMillis(this.jdbc.sql("select clock_offset_ms from device_state where device_id = ?")
+				.param(deviceId)
+				.query((rs, row) -> rs.getLong(1))
+				.optional()
+				.orElse(0L));
+		Instant latest = now.plus(this.settings.maxFuture());
+		Instant oldest = now.minus(this.settings.retention());
+		Set<String> known = knownPostings(events);
+		List<DeviceEvent> accepted = new ArrayList<>();
+		Map<EventRejection, Integer> rejected = new EnumMap<>(EventRejection.class);
+		for (DeviceEvent e : events) {
+			Instant last = (e.lastAt() != null) ? e.lastAt() : e.at();
+			EventRejection reason = null;
+			if (last.plus(offset).isAfter(latest)) {
+				reason = EventRejection.FUTURE_TIMESTAMP;
+			}
+			else if (e.at().plus(offset).isBefore(oldest)) {
+				reason = EventRejection.TOO_OLD;
+			}
+			else if (ABOUT_A_POSTING.contains(e.type()) && !known.contains(e.postingId())) {
+				reason = EventRejection.UNKNOWN_POSTING;
+			}
+			if (reason == null) {
+				accepted.add(e);
+			}
+			else {
+				rejected.merge(reason, 1, Integer::sum);
+			}
+		}
+		return new Checked(accepted, rejected);
+	}
+
+	private Set<String> knownPostings(List<DeviceEvent> events) {
+		Set<String> referenced = new HashSet<>();
+		events.stream().filter((e) -> ABOUT_A_POSTING.contains(e.type())).forEach((e) -> referenced.add(e.postingId()));
+		if (referenced.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc.sql("select id from posting where id in (:ids)")
+			.param("ids", referenced)
+			.query(String.class)
+			.list());
+	}
+
+	/** The events to store, and how many were refused for each reason. */
+	record Checked(List<DeviceEvent> accepted, Map<EventRejection, Integer> rejected) {
+
+	}
+
+}

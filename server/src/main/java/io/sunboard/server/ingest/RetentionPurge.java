@@ -1,0 +1,64 @@
+package io.sunboard.server.ingest;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import io.sunboard.server.system.Jdbc;
+
+/**
+ * Deletes raw events, hourly rollups, presence hours and scheduled windows older than the
+ * retention period. Daily rollups stay: they are the lasting proof of play. Safe to run
+ * on several instances at once (each delete is idempotent).
+ */
+@Component
+public class RetentionPurge {
+
+	private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
+
+	private final JdbcClient jdbc;
+
+	private final IngestSettings settings;
+
+	private final Clock clock;
+
+	RetentionPurge(JdbcClient jdbc, IngestSettings settings, Clock clock) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${sunboard.ingest.purge-interval:PT1H}",
+			initialDelayString = "${sunboard.ingest.purge-interval:PT1H}")
+	void scheduled() {
+		Purged purged = purge();
+		if (purged.events() > 0) {
+			log.info("Retention purge: {}", purged);
+		}
+	}
+
+	/** Purges everything older than now minus the retention period. */
+	public Purged purge() {
+		Instant cutoff = this.clock.instant().minus(this.settings.retention());
+		int events = delete("delete from device_event where occurred_at < ?", cutoff);
+		int hourly = delete("delete from play_hourly where hour_start < ?", cutoff);
+		int presence = delete("delete from device_presence where hour_start < ?", cutoff);
+		int windows = delete("delete from scheduled_window where ends_at < ?", cutoff);
+		return new Purged(cutoff, events, hourly, presence, windows);
+	}
+
+	private int delete(String sql, Instant cutoff) {
+		return this.jdbc.sql(sql).param(Jdbc.utc(cutoff)).update();
+	}
+
+	/** What one purge deleted: rows older than {@code cutoff}. */
+	public record Purged(Instant cutoff, int events, int hourlyRollups, int presenceHours, int scheduledWindows) {
+
+	}
+
+}

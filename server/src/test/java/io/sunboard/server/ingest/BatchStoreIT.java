@@ -1,0 +1,162 @@
+package io.sunboard.server.ingest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.sunboard.protocol.DeviceEvent;
+import io.sunboard.server.system.Jdbc;
+import io.sunboard.testsupport.MutableClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Batch storing on a real H2 database with the real schema: two server instances storing
+ * the same batch at the same moment store and roll it up once; the retention purge
+ * deletes what is older than the retention period by the injected clock and keeps daily
+ * rollups.
+ */
+@Timeout(60)
+class BatchStoreIT {
+
+	private static final Instant T0 = Instant.parse("2026-11-20T08:15:00Z");
+
+	private DriverManagerDataSource dataSource;
+
+	private JdbcClient jdbc;
+
+	@BeforeEach
+	void database() {
+		this.dataSource = new DriverManagerDataSource(
+				"jdbc:h2:mem:batch-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000", "sa", "");
+		Flyway.configure().dataSource(this.dataSource).locations("classpath:db/migration").load().migrate();
+		this.jdbc = JdbcClient.create(this.dataSource);
+		this.jdbc.sql("insert into region (id, name) values ('r1', 'r')").update();
+		this.jdbc.sql("insert into school (id, region_id, name, time_zone) values ('s1', 'r1', 's', 'Asia/Shanghai')")
+			.update();
+		this.jdbc
+			.sql("insert into device (id, school_id, name, profile, secret_sha256, active, created_at)"
+					+ " values ('dev-1', 's1', 'd', 'LOBBY', ?, true, ?)")
+			.params("0".repeat(64), Jdbc.utc(T0))
+			.update();
+	}
+
+	@Test
+	void twoInstancesStoringTheSameBatchAtOnceStoreAndCountItOnce() throws Exception {
+		List<DeviceEvent> batch = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			batch.add(DeviceEvent.played("ev-" + i, T0.plusSeconds(i * 30L), "p-1", 1_000 + i));
+		}
+		List<Object> published = new CopyOnWriteArrayList<>();
+		CountDownLatch release = new CountDownLatch(1);
+		// the first instance holds its transaction open (after inserting) until the
+		// second is blocked on the same keys
+		BatchStore first = store((event) -> {
+			published.add(event);
+			waitFor(release);
+		});
+		BatchStore second = store(published::add);
+		CompletableFuture<List<DeviceEvent>> a = CompletableFuture.supplyAsync(() -> first.store("dev-1", batch, T0));
+		await().atMost(Duration.ofSeconds(20)).until(() -> published.size() == 1);
+		CompletableFuture<List<DeviceEvent>> b = CompletableFuture.supplyAsync(() -> second.store("dev-1", batch, T0));
+		// the second has read the stored ids (not seeing the first's uncommitted rows)
+		// and waits in its insert for the first's row locks (H2 shows no blocker_id for
+		// row locks, only the statement)
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc
+				.sql("select count(*) from information_schema.sessions"
+						+ " where executing_statement like 'insert into device_event%'")
+				.query(Integer.class)
+				.single() == 1);
+		release.countDown();
+
+		assertThat(a.get(30, TimeUnit.SECONDS)).hasSize(200);
+		assertThat(b.get(30, TimeUnit.SECONDS)).isEmpty();
+		assertThat(published).hasSize(1);
+		assertThat(count("select count(*) from device_event")).isEqualTo(200);
+		long expectedMs = 200 * 1_000 + (199 * 200) / 2;
+		assertThat(count("select sum(plays) from play_hourly")).isEqualTo(200);
+		assertThat(count("select sum(duration_ms) from play_hourly")).isEqualTo(expectedMs);
+		assertThat(count("select sum(plays) from play_daily")).isEqualTo(200);
+		assertThat(count("select sum(duration_ms) from play_daily")).isEqualTo(expectedMs);
+		// showings 30 s apart from 08:15: the 08:00 bucket holds the 90 that began before
+		// 09:00
+		assertThat(count("select plays from play_hourly where hour_start = ?", Jdbc.utc(T0.minusSeconds(900))))
+			.isEqualTo(90);
+	}
+
+	@Test
+	void aBatchRepeatingAnEventAndARedeliveryStoreEachEventOnce() {
+		BatchStore store = store((event) -> {
+		});
+		DeviceEvent e = DeviceEvent.played("ev-x", T0, "p-1", 5_000);
+		assertThat(store.store("dev-1", List.of(e, e), T0)).hasSize(1);
+		assertThat(store.store("dev-1", List.of(e), T0)).isEmpty();
+		assertThat(count("select plays from play_daily")).isEqualTo(1);
+		assertThat(count("select duration_ms from play_hourly")).isEqualTo(5_000);
+	}
+
+	@Test
+	void purgeDeletesWhatIsOlderThanTheRetentionByTheClockAndKeepsDailyRollups() {
+		store((event) -> {
+		}).store("dev-1", List.of(DeviceEvent.played("old", T0, "p-1", 1_000),
+				DeviceEvent.played("new", T0.plus(Duration.ofDays(10)), "p-1", 2_000)), T0);
+		this.jdbc.sql("insert into device_presence (device_id, hour_start) values ('dev-1', ?)")
+			.param(Jdbc.utc(T0.minusSeconds(900)))
+			.update();
+		MutableClock clock = new MutableClock(T0.plus(Duration.ofDays(5)));
+		RetentionPurge purge = new RetentionPurge(this.jdbc,
+				new IngestSettings(Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofHours(1)), clock);
+
+		assertThat(purge.purge().events()).isZero();
+		clock.advance(Duration.ofDays(3));
+		RetentionPurge.Purged purged = purge.purge();
+		assertThat(purged.events()).isEqualTo(1);
+		assertThat(purged.hourlyRollups()).isEqualTo(1);
+		assertThat(purged.presenceHours()).isEqualTo(1);
+		assertThat(count("select count(*) from device_event where event_id = 'new'")).isEqualTo(1);
+		assertThat(count("select count(*) from play_daily")).isEqualTo(2);
+		assertThat(count("select sum(plays) from play_daily")).isEqualTo(2);
+	}
+
+	private BatchStore store(ApplicationEventPublisher publisher) {
+		JdbcTemplate template = new JdbcTemplate(this.dataSource);
+		return new BatchStore(new DeviceEventRepository(JdbcClient.create(template), template),
+				new PlayRollups(template), publisher,
+				new TransactionTemplate(new DataSourceTransactionManager(this.dataSource)));
+	}
+
+	private long count(String sql, Object... params) {
+		return this.jdbc.sql(sql).params(params).query(Long.class).single();
+	}
+
+	private static void waitFor(CountDownLatch latch) {
+		try {
+			if (!latch.await(30, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("not released");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -29,12 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ship without its row.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-// every row is seven requests, each checking a bcrypt password; on a loaded two-core
-// machine the whole table takes minutes
-// some 550 requests, each checking a bcrypt password, and the first PDF print:
-// minutes on a loaded two-core machine
+// some 600 requests, each checking a bcrypt password, and the first PDF print: minutes on
+// a loaded two-core machine
 @Timeout(600)
-@Timeout(420)
 class AuthorizationMatrixIT {
 
 	private static final String PASSWORD = "matrix-password-1";

@@ -90,6 +90,17 @@ final class FaultFixture {
 		return ids;
 	}
 
+	/**
+	 * An approved posting at {@code schoolId}, for screens to report playing: the server
+	 * refuses plays of postings it does not know.
+	 */
+	static String seedPosting(RunningServer server, String schoolId) {
+		Instant now = Instant.now();
+		return server.createApprovedPosting(
+				Map.of("schoolId", schoolId, "title", "收费公示", "body", "作业本费：每生每学期 18 元。", "publicityStart",
+						now.minusSeconds(3600).toString(), "publicityEnd", now.plus(Duration.ofDays(10)).toString()));
+	}
+
 	/** Event ids the server has stored for the device. */
 	static Set<String> storedIds(RunningServer server, String deviceId) {
 		return new HashSet<>(server.bean(JdbcClient.class)

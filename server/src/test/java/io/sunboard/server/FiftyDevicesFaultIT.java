@@ -57,6 +57,7 @@ class FiftyDevicesFaultIT {
 		try {
 			server.post("/api/v1/regions", Map.of("id", "fengze", "name", "丰泽区教育局"));
 			server.post("/api/v1/schools", Map.of("id", "shiyan", "regionId", "fengze", "name", "丰泽区实验小学"));
+			String posting = FaultFixture.seedPosting(server, "shiyan");
 			// provisioned a few at a time: each creates a broker account over its own
 			// connection to Mosquitto's dynamic-security topic
 			ExecutorService provisioning = Executors.newFixedThreadPool(5);
@@ -86,7 +87,7 @@ class FiftyDevicesFaultIT {
 					Instant now = Instant.now();
 					for (SimulatedDevice device : devices) {
 						if (record) {
-							device.record("p-fleet");
+							device.record(posting);
 						}
 						device.send(now);
 					}

@@ -89,6 +89,7 @@ class InboundFuzzIT {
 				.json()
 				.get("secret")
 				.asString();
+			String posting = FaultFixture.seedPosting(server, "shiyan");
 			MqttClient stolen = connect("fuzz-bad", "fuzz-bad", badSecret);
 			MqttClient anywhere = connect("fuzzer", "fuzzer", "fuzzer-secret-1");
 			MqttClient good = connect("fuzz-good", "fuzz-good", goodSecret);
@@ -101,8 +102,8 @@ class InboundFuzzIT {
 				if (i % (MQTT_TRIES / GOOD_BATCHES) == 0) {
 					String id = "good-" + i;
 					goodIds.add(id);
-					publish(good, this.topics.events("fuzz-good"), this.codec.encode(
-							new EventBatch("fuzz-good", List.of(DeviceEvent.played(id, Instant.now(), "p-1", 1000)))));
+					publish(good, this.topics.events("fuzz-good"), this.codec.encode(new EventBatch("fuzz-good",
+							List.of(DeviceEvent.played(id, Instant.now(), posting, 1000)))));
 				}
 			}
 			await().atMost(Duration.ofSeconds(60))
@@ -121,7 +122,7 @@ class InboundFuzzIT {
 			// and afterwards: healthy, and a good batch still goes in
 			assertThat(server.get("/actuator/health").status()).isEqualTo(200);
 			publish(good, this.topics.events("fuzz-good"), this.codec.encode(
-					new EventBatch("fuzz-good", List.of(DeviceEvent.played("good-after", Instant.now(), "p-1", 1)))));
+					new EventBatch("fuzz-good", List.of(DeviceEvent.played("good-after", Instant.now(), posting, 1)))));
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> FaultFixture.storedIds(server, "fuzz-good").contains("good-after"));
 			for (MqttClient client : List.of(stolen, anywhere, good)) {

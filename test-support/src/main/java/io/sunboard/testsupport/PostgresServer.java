@@ -44,7 +44,7 @@ public final class PostgresServer implements AutoCloseable {
 
 	private final int port;
 
-	private final Process process;
+	private volatile Process process;
 
 	private final AtomicInteger databases = new AtomicInteger();
 
@@ -133,6 +133,34 @@ public final class PostgresServer implements AutoCloseable {
 	/** Holds data/ and postgres.log. */
 	public Path directory() {
 		return this.directory;
+	}
+
+	/**
+	 * A database restart as operators do it: a fast shutdown (open transactions roll
+	 * back, connections drop, committed work is flushed), then the same cluster on the
+	 * same port. Returns once it accepts connections again.
+	 */
+	public synchronized void restart() {
+		try {
+			// SIGINT is PostgreSQL's fast shutdown
+			new ProcessBuilder("kill", "-INT", Long.toString(this.process.pid())).start().waitFor(5, TimeUnit.SECONDS);
+			if (!this.process.waitFor(60, TimeUnit.SECONDS)) {
+				throw new IllegalStateException(
+						"PostgreSQL did not stop within a minute; see " + this.directory.resolve("postgres.log"));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while PostgreSQL stopped", ex);
+		}
+		this.process = start(this.directory, this.directory.resolve("data"), this.port);
+		if (!awaitReady()) {
+			throw new IllegalStateException("PostgreSQL did not start again on port " + this.port + "; see "
+					+ this.directory.resolve("postgres.log"));
+		}
 	}
 
 	/**

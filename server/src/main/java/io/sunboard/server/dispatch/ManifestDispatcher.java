@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,20 +90,24 @@ public class ManifestDispatcher {
 	 * publishes nothing: each change goes out once (docs/scaling.md).
 	 */
 	public synchronized int dispatchSchool(String schoolId) {
-		Integer published = this.transactions.execute((status) -> {
-			if (!this.manifests.lockSchool(schoolId)) {
-				return 0;
+		Map<String, byte[]> outbox = new LinkedHashMap<>();
+		this.transactions.executeWithoutResult((status) -> {
+			outbox.clear();
+			if (this.manifests.lockSchool(schoolId)) {
+				dispatchLocked(schoolId, outbox);
 			}
-			return dispatchLocked(schoolId);
 		});
-		return (published != null) ? published : 0;
+		// sent only once committed: a screen fetches the new content at once, and the
+		// server hands out only what the screen's stored manifest references
+		outbox.forEach(this::publish);
+		return outbox.size();
 	}
 
-	private int dispatchLocked(String schoolId) {
+	private void dispatchLocked(String schoolId, Map<String, byte[]> outbox) {
 		Instant now = this.clock.instant();
 		School school = this.schools.find(schoolId).orElse(null);
 		if (school == null) {
-			return 0;
+			return;
 		}
 		List<ScheduleEntry> entries = this.schedule.findCurrent(schoolId, school.regionId(), now);
 		Map<String, Posting> byId = new HashMap<>();
@@ -115,14 +120,10 @@ public class ManifestDispatcher {
 		}
 		SchoolPlan plan = this.builder.plan(school, entries, byId, now);
 		Map<String, Set<String>> tags = this.devices.tagsBySchool(schoolId);
-		int published = 0;
 		for (Device device : this.devices.findBySchool(schoolId)) {
 			List<ManifestItem> items = this.builder.items(plan, device.id(), tags.getOrDefault(device.id(), Set.of()));
-			if (dispatchDevice(device, school, items, now)) {
-				published++;
-			}
+			dispatchDevice(device, school, items, now, outbox);
 		}
-		return published;
 	}
 
 	/** Recomputes the screens of every school of a region. */
@@ -148,11 +149,12 @@ public class ManifestDispatcher {
 		}
 	}
 
-	private boolean dispatchDevice(Device device, School school, List<ManifestItem> items, Instant now) {
+	private void dispatchDevice(Device device, School school, List<ManifestItem> items, Instant now,
+			Map<String, byte[]> outbox) {
 		String hash = this.builder.contentHash(device.id(), school, items);
 		DeviceManifestRepository.Stored previous = this.manifests.find(device.id()).orElse(null);
 		if (previous != null && previous.contentHash().equals(hash)) {
-			return false;
+			return;
 		}
 		long version = (previous != null) ? previous.version() + 1 : 1;
 		Manifest manifest = new Manifest(Manifest.SCHEMA, device.id(), school.id(), school.name(), version, hash, now,
@@ -160,10 +162,9 @@ public class ManifestDispatcher {
 		byte[] payload = this.codec.encode(manifest);
 		this.manifests.save(new DeviceManifestRepository.Stored(device.id(), version, hash,
 				new String(payload, StandardCharsets.UTF_8)), now);
-		publish(device.id(), payload);
+		outbox.put(device.id(), payload);
 		this.events.publishEvent(new ManifestPublished(device.id(), version, now, items));
 		log.debug("Published manifest v{} ({} items) to {}", version, items.size(), device.id());
-		return true;
 	}
 
 	private void publish(String deviceId, byte[] payload) {

@@ -10,13 +10,23 @@ import java.util.List;
  * @param source the notice this data was taken from, so an inspector can check it
  * @param holidays days off, including weekend days inside a holiday block
  * @param workdays Saturdays and Sundays that are working days (调休上班)
+ * @param provisional {@code true} for a year shipped before its notice was at hand: only
+ * the statutory days off, without the State Council's bridge days and make-up working
+ * days; absent (official) in most files, hence a {@code Boolean}
  */
-public record CalendarYear(int year, String source, List<Holiday> holidays, List<LocalDate> workdays) {
+public record CalendarYear(int year, String source, List<Holiday> holidays, List<LocalDate> workdays,
+		Boolean provisional) {
+
+	/** An official year, copied from the State Council's notice. */
+	public CalendarYear(int year, String source, List<Holiday> holidays, List<LocalDate> workdays) {
+		this(year, source, holidays, workdays, false);
+	}
 
 	public CalendarYear {
 		if (source == null || source.isBlank()) {
 			throw new IllegalArgumentException("calendar " + year + ": 'source' must name the official notice");
 		}
+		provisional = Boolean.TRUE.equals(provisional);
 		holidays = List.copyOf(holidays);
 		workdays = List.copyOf(workdays);
 		for (Holiday h : holidays) {

@@ -2,6 +2,7 @@ package io.sunboard.server.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,12 +30,27 @@ public class WorkingDayCalendar {
 			if (byYear.put(year.year(), new Year(year)) != null) {
 				throw new IllegalArgumentException("two calendar files for " + year.year() + "; keep one");
 			}
+			if (year.provisional()) {
+				log.warn("The working-day calendar for {} is provisional (statutory holidays only, no make-up"
+						+ " working days): deadlines in {} may be off by the State Council's bridge days. Replace"
+						+ " cn-{}.json with the official notice (see docs/calendar.md).", year.year(), year.year(),
+						year.year());
+			}
 		}
 		this.years = Map.copyOf(byYear);
 	}
 
 	public boolean covers(int year) {
 		return this.years.containsKey(year);
+	}
+
+	/**
+	 * Whether deadlines in {@code year} rest on a provisional file (or on no file at
+	 * all), so pages that show them can say so.
+	 */
+	public boolean isProvisional(int year) {
+		Year data = this.years.get(year);
+		return data == null || data.provisional;
 	}
 
 	public boolean isWorkingDay(LocalDate day) {
@@ -92,10 +108,10 @@ public class WorkingDayCalendar {
 		return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
 	}
 
-	private record Year(Set<LocalDate> workdays, java.util.List<CalendarYear.Holiday> holidays) {
+	private record Year(Set<LocalDate> workdays, List<CalendarYear.Holiday> holidays, boolean provisional) {
 
 		Year(CalendarYear data) {
-			this(data.workdays().stream().collect(Collectors.toUnmodifiableSet()), data.holidays());
+			this(data.workdays().stream().collect(Collectors.toUnmodifiableSet()), data.holidays(), data.provisional());
 		}
 
 	}

@@ -50,8 +50,30 @@ class WorkingDayCalendarTests {
 	}
 
 	@Test
+	void nextYearIsShippedAsProvisionalWithItsStatutoryHolidays() {
+		assertThat(this.calendar.covers(2027)).isTrue();
+		assertThat(this.calendar.isProvisional(2027)).isTrue();
+		assertThat(this.calendar.isProvisional(2026)).as("2026 is the official notice").isFalse();
+		// Spring Festival: New Year's Eve Fri 5 Feb (the new moon is at 23:56 Beijing
+		// time on
+		// 6 Feb, so 6 Feb is the first day of the year), 6–8 Feb, and the two weekend
+		// days
+		// made up on Tue 9 and Wed 10 Feb (放假办法 art. 6)
+		assertThat(this.calendar.plusWorkingDays(LocalDate.of(2027, 2, 4), 1)).isEqualTo(LocalDate.of(2027, 2, 11));
+		// complaint received Thu 30 Sep 2027: 1 Oct (Fri) to 5 Oct (Tue) off, then 6–8,
+		// 11–15, 18, 19
+		assertThat(this.calendar.plusWorkingDays(LocalDate.of(2027, 9, 30), 10)).isEqualTo(LocalDate.of(2027, 10, 19));
+		assertThat(this.calendar.isWorkingDay(LocalDate.of(2027, 4, 5))).as("Qingming Monday").isFalse();
+		assertThat(this.calendar.isWorkingDay(LocalDate.of(2027, 5, 4))).as("Labour Day made up").isFalse();
+		assertThat(this.calendar.isWorkingDay(LocalDate.of(2027, 6, 9))).as("Dragon Boat").isFalse();
+		assertThat(this.calendar.isWorkingDay(LocalDate.of(2027, 9, 15))).as("Mid-Autumn").isFalse();
+		assertThat(this.calendar.isWorkingDay(LocalDate.of(2027, 9, 16))).isTrue();
+	}
+
+	@Test
 	void yearWithoutDataFallsBackToMondayToFriday() {
 		assertThat(this.calendar.covers(2030)).isFalse();
+		assertThat(this.calendar.isProvisional(2030)).isTrue();
 		assertThat(this.calendar.isWorkingDay(LocalDate.of(2030, 10, 1))).as("a Tuesday, no data").isTrue();
 		assertThat(this.calendar.isWorkingDay(LocalDate.of(2030, 10, 5))).as("a Saturday").isFalse();
 	}
@@ -67,6 +89,7 @@ class WorkingDayCalendarTests {
 		WorkingDayCalendar withAdminYear = new WorkingDayCalendar(CalendarFiles.load(dir));
 
 		assertThat(withAdminYear.covers(2030)).isTrue();
+		assertThat(withAdminYear.isProvisional(2030)).as("a file without 'provisional' is official").isFalse();
 		assertThat(withAdminYear.isWorkingDay(LocalDate.of(2030, 10, 1))).isFalse();
 		assertThat(withAdminYear.isWorkingDay(LocalDate.of(2030, 10, 12))).isTrue();
 		assertThat(withAdminYear.covers(2026)).as("shipped years stay").isTrue();

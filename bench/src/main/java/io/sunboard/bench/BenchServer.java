@@ -80,12 +80,21 @@ final class BenchServer implements AutoCloseable {
 		int httpPort = FreePorts.find();
 		int mqttPort = FreePorts.find();
 		String password = HexFormat.of().formatHex(RANDOM.generateSeed(16));
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx" + heap, "-jar", jar.toString(), "--server.port=" + httpPort, "--sunboard.data-dir=" + directory,
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+		// e.g.
+		// SUNBOARD_BENCH_SERVER_OPTS="-XX:StartFlightRecording=filename=/tmp/server.jfr"
+		// to
+		// profile the server while a bench runs
+		String extra = System.getenv("SUNBOARD_BENCH_SERVER_OPTS");
+		if (extra != null && !extra.isBlank()) {
+			command.addAll(List.of(extra.trim().split("\\s+")));
+		}
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + httpPort, "--sunboard.data-dir=" + directory,
 				"--sunboard.admin-password=" + ADMIN_PASSWORD, "--sunboard.broker.embedded.bind-address=127.0.0.1",
 				"--sunboard.broker.embedded.port=" + mqttPort, "--sunboard.broker.embedded.server-password=" + password,
 				"--sunboard.roll-forward=PT30M", "--spring.datasource.url=" + h2Url(directory),
-				"--logging.level.io.sunboard=WARN");
+				"--logging.level.io.sunboard=WARN"));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(directory.resolve("server.log").toFile())
 			.start();

@@ -111,9 +111,9 @@ public class DeviceRegistry {
 		if (!Ids.isValid(deviceId)) {
 			return Optional.empty();
 		}
-		return this.devices.activeSecretHash(deviceId)
-			.filter((hash) -> DeviceSecrets.matches(secret, hash))
-			.flatMap((hash) -> this.devices.find(deviceId));
+		return this.devices.activeCredentials(deviceId)
+			.filter((credentials) -> DeviceSecrets.matches(secret, credentials.secretSha256()))
+			.map(DeviceRepository.Credentials::device);
 	}
 
 }

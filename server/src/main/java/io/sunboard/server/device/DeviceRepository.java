@@ -105,6 +105,21 @@ public class DeviceRepository {
 			.optional();
 	}
 
+	/**
+	 * An active device and its stored secret hash in one query: every request a screen
+	 * makes needs both.
+	 */
+	public Optional<Credentials> activeCredentials(String id) {
+		return this.jdbc.sql("select * from device where id = ? and active")
+			.param(id)
+			.query((rs, row) -> new Credentials(map(rs, row), rs.getString("secret_sha256")))
+			.optional();
+	}
+
+	public record Credentials(Device device, String secretSha256) {
+
+	}
+
 	private static Device map(ResultSet rs, int row) throws SQLException {
 		return new Device(rs.getString("id"), rs.getString("school_id"), rs.getString("name"), rs.getString("profile"),
 				rs.getBoolean("active"));

@@ -1,9 +1,14 @@
 package io.sunboard.server.dispatch;
 
+import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,10 +18,19 @@ import io.sunboard.server.system.Jdbc;
 @Repository
 class DeviceManifestRepository {
 
+	private static final int[] SAVE_TYPES = { Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE,
+			Types.VARCHAR };
+
+	private static final int[] INSERT_TYPES = { Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
+			Types.TIMESTAMP_WITH_TIMEZONE };
+
 	private final JdbcClient jdbc;
 
-	DeviceManifestRepository(JdbcClient jdbc) {
+	private final JdbcTemplate batches;
+
+	DeviceManifestRepository(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
 	/**
@@ -39,6 +53,18 @@ class DeviceManifestRepository {
 			.optional();
 	}
 
+	/** The stored manifests of a school's screens, by device id: one query per school. */
+	Map<String, Stored> findBySchool(String schoolId) {
+		Map<String, Stored> bySchool = new HashMap<>();
+		this.jdbc.sql("select m.* from device_manifest m join device d on d.id = m.device_id where d.school_id = ?")
+			.param(schoolId)
+			.query((rs, row) -> new Stored(rs.getString("device_id"), rs.getLong("version"),
+					rs.getString("content_hash"), rs.getString("payload")))
+			.list()
+			.forEach((stored) -> bySchool.put(stored.deviceId(), stored));
+		return bySchool;
+	}
+
 	List<Stored> findAll() {
 		return this.jdbc.sql("select * from device_manifest order by device_id")
 			.query((rs, row) -> new Stored(rs.getString("device_id"), rs.getLong("version"),
@@ -59,6 +85,33 @@ class DeviceManifestRepository {
 				.params(manifest.deviceId(), manifest.version(), manifest.contentHash(), manifest.payload(),
 						Jdbc.utc(now))
 				.update();
+		}
+	}
+
+	/**
+	 * Stores many manifests in two JDBC batches: the 100 screens of a school cost two
+	 * round trips instead of a hundred (fan-out to a region is bound by this,
+	 * docs/benchmarks.md).
+	 * @param existing the devices that already have a row
+	 */
+	void saveAll(List<Stored> manifests, java.util.Set<String> existing, Instant now) {
+		List<Object[]> updates = new ArrayList<>();
+		List<Object[]> inserts = new ArrayList<>();
+		for (Stored m : manifests) {
+			if (existing.contains(m.deviceId())) {
+				updates.add(new Object[] { m.version(), m.contentHash(), m.payload(), Jdbc.utc(now), m.deviceId() });
+			}
+			else {
+				inserts.add(new Object[] { m.deviceId(), m.version(), m.contentHash(), m.payload(), Jdbc.utc(now) });
+			}
+		}
+		if (!updates.isEmpty()) {
+			this.batches.batchUpdate("update device_manifest set version = ?, content_hash = ?, payload = ?,"
+					+ " published_at = ? where device_id = ?", updates, SAVE_TYPES);
+		}
+		if (!inserts.isEmpty()) {
+			this.batches.batchUpdate("insert into device_manifest (device_id, version, content_hash, payload,"
+					+ " published_at) values (?, ?, ?, ?, ?)", inserts, INSERT_TYPES);
 		}
 	}
 

@@ -3,6 +3,7 @@ package io.sunboard.server.dispatch;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,9 +121,28 @@ public class ManifestDispatcher {
 		}
 		SchoolPlan plan = this.builder.plan(school, entries, byId, now);
 		Map<String, Set<String>> tags = this.devices.tagsBySchool(schoolId);
+		Map<String, DeviceManifestRepository.Stored> previous = this.manifests.findBySchool(schoolId);
+		List<DeviceManifestRepository.Stored> changed = new ArrayList<>();
+		List<ManifestPublished> published = new ArrayList<>();
 		for (Device device : this.devices.findBySchool(schoolId)) {
 			List<ManifestItem> items = this.builder.items(plan, device.id(), tags.getOrDefault(device.id(), Set.of()));
-			dispatchDevice(device, school, items, now, outbox);
+			String hash = this.builder.contentHash(device.id(), school, items);
+			DeviceManifestRepository.Stored before = previous.get(device.id());
+			if (before != null && before.contentHash().equals(hash)) {
+				continue;
+			}
+			long version = (before != null) ? before.version() + 1 : 1;
+			byte[] payload = this.codec.encode(new Manifest(Manifest.SCHEMA, device.id(), school.id(), school.name(),
+					version, hash, now, items, school.regionId()));
+			changed.add(new DeviceManifestRepository.Stored(device.id(), version, hash,
+					new String(payload, StandardCharsets.UTF_8)));
+			published.add(new ManifestPublished(device.id(), version, now, items));
+			outbox.put(device.id(), payload);
+		}
+		if (!changed.isEmpty()) {
+			this.manifests.saveAll(changed, previous.keySet(), now);
+			this.events.publishEvent(new ManifestsPublished(published));
+			log.debug("Published {} manifests at school {}", changed.size(), schoolId);
 		}
 	}
 
@@ -147,24 +167,6 @@ public class ManifestDispatcher {
 		for (DeviceManifestRepository.Stored stored : this.manifests.findAll()) {
 			publish(stored.deviceId(), stored.payload().getBytes(StandardCharsets.UTF_8));
 		}
-	}
-
-	private void dispatchDevice(Device device, School school, List<ManifestItem> items, Instant now,
-			Map<String, byte[]> outbox) {
-		String hash = this.builder.contentHash(device.id(), school, items);
-		DeviceManifestRepository.Stored previous = this.manifests.find(device.id()).orElse(null);
-		if (previous != null && previous.contentHash().equals(hash)) {
-			return;
-		}
-		long version = (previous != null) ? previous.version() + 1 : 1;
-		Manifest manifest = new Manifest(Manifest.SCHEMA, device.id(), school.id(), school.name(), version, hash, now,
-				items, school.regionId());
-		byte[] payload = this.codec.encode(manifest);
-		this.manifests.save(new DeviceManifestRepository.Stored(device.id(), version, hash,
-				new String(payload, StandardCharsets.UTF_8)), now);
-		outbox.put(device.id(), payload);
-		this.events.publishEvent(new ManifestPublished(device.id(), version, now, items));
-		log.debug("Published manifest v{} ({} items) to {}", version, items.size(), device.id());
 	}
 
 	private void publish(String deviceId, byte[] payload) {

@@ -6,8 +6,8 @@ import java.util.List;
 import io.sunboard.protocol.ManifestItem;
 
 /**
- * Published (synchronously, in the dispatching thread) each time a device gets a new
- * manifest version: proof-of-play reports record which postings it was told to show when.
+ * A device's new manifest version, one of a {@link ManifestsPublished}: proof-of-play
+ * reports record which postings it was told to show when.
  */
 public record ManifestPublished(String deviceId, long version, Instant publishedAt, List<ManifestItem> items) {
 

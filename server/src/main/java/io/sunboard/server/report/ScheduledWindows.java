@@ -3,15 +3,19 @@ package io.sunboard.server.report;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.sunboard.protocol.ManifestItem;
 import io.sunboard.protocol.TimeWindow;
 import io.sunboard.server.dispatch.ManifestPublished;
+import io.sunboard.server.dispatch.ManifestsPublished;
 import io.sunboard.server.system.Jdbc;
 
 /**
@@ -20,26 +24,60 @@ import io.sunboard.server.system.Jdbc;
  * showed nothing. Only the present and future are recorded (a manifest's earlier windows
  * of the day were never the screen's to play); a window the new manifest no longer
  * carries is forgotten if it had not begun, or cut short at the time of publishing.
+ * <p>
+ * A school's screens come as one batch: one query reads their open windows, and the
+ * changes go out in three JDBC batches, so a region-wide fan-out does not wait on a round
+ * trip per screen.
  */
 @Component
 class ScheduledWindows {
 
+	private static final int TZ = Types.TIMESTAMP_WITH_TIMEZONE;
+
 	private final JdbcClient jdbc;
 
-	ScheduledWindows(JdbcClient jdbc) {
+	private final JdbcTemplate batches;
+
+	ScheduledWindows(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
 	@EventListener
-	void onPublished(ManifestPublished published) {
+	void onPublished(ManifestsPublished batch) {
+		if (batch.manifests().isEmpty()) {
+			return;
+		}
+		Instant now = batch.manifests().get(0).publishedAt();
+		Map<String, List<Recorded>> open = openWindows(
+				batch.manifests().stream().map(ManifestPublished::deviceId).toList(), now);
+		Changes changes = new Changes();
+		for (ManifestPublished published : batch.manifests()) {
+			reconcile(published, new ArrayList<>(open.getOrDefault(published.deviceId(), List.of())), changes);
+		}
+		changes.write(this.batches);
+	}
+
+	private Map<String, List<Recorded>> openWindows(List<String> devices, Instant now) {
+		Map<String, List<Recorded>> open = new HashMap<>();
+		this.jdbc
+			.sql("select device_id, posting_id, starts_at, ends_at from scheduled_window"
+					+ " where device_id in (:devices) and ends_at > :now")
+			.param("devices", devices)
+			.param("now", Jdbc.utc(now))
+			.query((rs, row) -> {
+				open.computeIfAbsent(rs.getString("device_id"), (d) -> new ArrayList<>())
+					.add(new Recorded(rs.getString("posting_id"), Jdbc.instant(rs, "starts_at"),
+							Jdbc.instant(rs, "ends_at")));
+				return null;
+			})
+			.list();
+		return open;
+	}
+
+	private static void reconcile(ManifestPublished published, List<Recorded> recorded, Changes changes) {
 		Instant now = published.publishedAt();
 		String device = published.deviceId();
-		List<Recorded> recorded = new ArrayList<>(this.jdbc
-			.sql("select posting_id, starts_at, ends_at from scheduled_window where device_id = ? and ends_at > ?")
-			.params(device, Jdbc.utc(now))
-			.query((rs, row) -> new Recorded(rs.getString("posting_id"), Jdbc.instant(rs, "starts_at"),
-					Jdbc.instant(rs, "ends_at")))
-			.list());
 		for (ManifestItem item : published.items()) {
 			for (TimeWindow w : item.windows()) {
 				if (!w.end().isAfter(now)) {
@@ -53,42 +91,59 @@ class ScheduledWindows {
 				if (match != null) {
 					recorded.remove(match);
 					if (!match.end().equals(w.end())) {
-						setEnd(device, match, w.end());
+						changes.setEnd(device, match, w.end());
 					}
 				}
 				else {
 					Instant start = w.start().isBefore(now) ? now : w.start();
-					this.jdbc
-						.sql("insert into scheduled_window (device_id, posting_id, starts_at, ends_at, first_version)"
-								+ " values (?, ?, ?, ?, ?)")
-						.params(device, item.postingId(), Jdbc.utc(start), Jdbc.utc(w.end()), published.version())
-						.update();
+					changes.inserts.add(new Object[] { device, item.postingId(), Jdbc.utc(start), Jdbc.utc(w.end()),
+							published.version() });
 				}
 			}
 		}
 		for (Recorded gone : recorded) {
 			if (gone.start().isBefore(now)) {
-				setEnd(device, gone, now);
+				changes.setEnd(device, gone, now);
 			}
 			else {
-				this.jdbc.sql("delete from scheduled_window where device_id = ? and posting_id = ? and starts_at = ?")
-					.params(device, gone.postingId(), Jdbc.utc(gone.start()))
-					.update();
+				changes.deletes.add(new Object[] { device, gone.postingId(), Jdbc.utc(gone.start()) });
 			}
 		}
 	}
 
-	private void setEnd(String device, Recorded window, Instant end) {
-		this.jdbc
-			.sql("update scheduled_window set ends_at = ? where device_id = ? and posting_id = ? and starts_at = ?")
-			.param(1, Jdbc.utc(end), Types.TIMESTAMP_WITH_TIMEZONE)
-			.param(2, device)
-			.param(3, window.postingId())
-			.param(4, Jdbc.utc(window.start()), Types.TIMESTAMP_WITH_TIMEZONE)
-			.update();
+	private record Recorded(String postingId, Instant start, Instant end) {
+
 	}
 
-	private record Recorded(String postingId, Instant start, Instant end) {
+	private static final class Changes {
+
+		private final List<Object[]> inserts = new ArrayList<>();
+
+		private final List<Object[]> ends = new ArrayList<>();
+
+		private final List<Object[]> deletes = new ArrayList<>();
+
+		void setEnd(String device, Recorded window, Instant end) {
+			this.ends.add(new Object[] { Jdbc.utc(end), device, window.postingId(), Jdbc.utc(window.start()) });
+		}
+
+		void write(JdbcTemplate jdbc) {
+			if (!this.ends.isEmpty()) {
+				jdbc.batchUpdate("update scheduled_window set ends_at = ? where device_id = ? and posting_id = ?"
+						+ " and starts_at = ?", this.ends, new int[] { TZ, Types.VARCHAR, Types.VARCHAR, TZ });
+			}
+			if (!this.deletes.isEmpty()) {
+				jdbc.batchUpdate(
+						"delete from scheduled_window where device_id = ? and posting_id = ? and starts_at = ?",
+						this.deletes, new int[] { Types.VARCHAR, Types.VARCHAR, TZ });
+			}
+			if (!this.inserts.isEmpty()) {
+				jdbc.batchUpdate(
+						"insert into scheduled_window (device_id, posting_id, starts_at, ends_at,"
+								+ " first_version) values (?, ?, ?, ?, ?)",
+						this.inserts, new int[] { Types.VARCHAR, Types.VARCHAR, TZ, TZ, Types.BIGINT });
+			}
+		}
 
 	}
 

@@ -5,10 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import javax.net.ssl.SSLSocketFactory;
 
 import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
@@ -35,9 +37,10 @@ import io.sunboard.server.system.Threads;
 
 /**
  * The server's one MQTT connection. Inbound messages leave Paho's thread at once and are
- * handed on, in arrival order, as {@link MqttMessageReceived} events; outbound ones are
- * buffered by Paho while the broker is away. The first connect is retried here, since
- * Paho only retries after a success.
+ * handed on as {@link MqttMessageReceived} events, on one of a few lanes chosen by the
+ * device, so each device's messages keep their arrival order while different devices'
+ * batches are stored in parallel; outbound ones are buffered by Paho while the broker is
+ * away. The first connect is retried here, since Paho only retries after a success.
  */
 public class MqttGateway implements MqttPublisher, SmartLifecycle {
 
@@ -51,7 +54,11 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 
 	private final ApplicationEventPublisher events;
 
-	private final ExecutorService inbound = Executors.newSingleThreadExecutor(Threads.named("mqtt-inbound"));
+	private static final int LANES = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
+
+	private final List<ExecutorService> inbound = IntStream.range(0, LANES)
+		.mapToObj((i) -> Executors.newSingleThreadExecutor(Threads.named("mqtt-inbound-" + i)))
+		.toList();
 
 	private final ExecutorService connector = Executors.newSingleThreadExecutor(Threads.named("mqtt-connect"));
 
@@ -239,13 +246,21 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 		catch (MqttException ex) {
 			log.debug("MQTT client closed with {}", ex.getMessage());
 		}
-		this.inbound.shutdown();
+		this.inbound.forEach(ExecutorService::shutdown);
 		try {
-			this.inbound.awaitTermination(10, TimeUnit.SECONDS);
+			for (ExecutorService lane : this.inbound) {
+				lane.awaitTermination(10, TimeUnit.SECONDS);
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** A device's status, heartbeats and events share a lane, in arrival order. */
+	private ExecutorService laneOf(String topic) {
+		String key = this.topics.parseDevice(topic).map(Topics.DeviceTopic::deviceId).orElse(topic);
+		return this.inbound.get(Math.floorMod(key.hashCode(), LANES));
 	}
 
 	@Override
@@ -267,7 +282,7 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 			MqttGateway.this.everConnected = true;
 			// subscribe from our own thread: Paho's callback thread must not wait on its
 			// own tokens
-			MqttGateway.this.inbound.execute(() -> {
+			MqttGateway.this.inbound.get(0).execute(() -> {
 				try {
 					subscribe();
 					log.info("Connected to MQTT broker {} ({})", serverURI, reconnect ? "reconnect" : "first connect");
@@ -282,7 +297,7 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 		@Override
 		public void messageArrived(String topic, MqttMessage message) {
 			byte[] payload = message.getPayload();
-			MqttGateway.this.inbound.execute(() -> {
+			laneOf(topic).execute(() -> {
 				try {
 					MqttGateway.this.events.publishEvent(new MqttMessageReceived(topic, payload));
 				}

@@ -27,7 +27,7 @@ final class ConfigReader {
 	static final Set<String> KEYS = Set.of("device.id", "device.secret", "broker.url", "server.url", "topic.root",
 			"data.dir", "player.bind", "player.port", "heartbeat.seconds", "screen.profile", "locale",
 			"screenshot.command", "cache.max-mb", "journal.max-events", "touch.idle-seconds", "public.url-template",
-			"broker.ca-file");
+			"broker.ca-file", "replies.fetch-minutes");
 
 	/**
 	 * Debian's Chromium, headless, on the player page; used when the file exists and
@@ -51,7 +51,8 @@ final class ConfigReader {
 				integer("cache.max-mb", "512", 1, 1_048_576, "whole megabytes 1-1048576, e.g. 512") * 1024L * 1024L,
 				integer("journal.max-events", "100000", 100, 10_000_000, "a whole number of events 100-10000000"),
 				Duration.ofSeconds(integer("touch.idle-seconds", "60", 2, 3600, "whole seconds 2-3600")),
-				publicUrlTemplate(), brokerCaFile());
+				publicUrlTemplate(), brokerCaFile(),
+				Duration.ofMinutes(integer("replies.fetch-minutes", "10", 1, 1440, "whole minutes 1-1440, e.g. 10")));
 	}
 
 	/**

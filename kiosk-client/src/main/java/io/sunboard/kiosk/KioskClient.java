@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -41,6 +42,8 @@ public final class KioskClient implements AutoCloseable {
 
 	private final BrokerConnection broker;
 
+	private final PublishedReplies replies;
+
 	private boolean closed;
 
 	private KioskClient(KioskConfig config, Clock clock, KioskThreads threads) {
@@ -70,12 +73,14 @@ public final class KioskClient implements AutoCloseable {
 					new ManifestFile(config.dataDir().resolve("manifest.json"), codec), player, recorder, clock,
 					threads);
 			this.playerServer = new PlayerServer(player, renderer, codec, config, threads.http());
-			if (config.profile() == ScreenProfile.KIOSK) {
-				this.playerServer
-					.addTouch(new TouchEndpoints(player, new TouchCatalog(player, content, renderer, config), codec,
-							recorder, clock, config, () -> this.playerServer.url()));
-			}
 			HttpClient http = ContentFetcher.newHttpClient();
+			this.replies = new PublishedReplies(config.dataDir(), codec, new ReplyFetcher(http, config.serverUrl(),
+					config.deviceId(), config.secret(), ReplyFetcher.TIMEOUT));
+			if (config.profile() == ScreenProfile.KIOSK) {
+				TouchCatalog catalog = new TouchCatalog(player, content, renderer, config);
+				this.playerServer.addTouch(new TouchEndpoints(player, catalog, new TouchReplies(this.replies, catalog),
+						codec, recorder, clock, config, () -> this.playerServer.url()));
+			}
 			ClockOffset clockOffset = new ClockOffset(http, config.serverUrl(), codec, clock);
 			Heartbeats heartbeats = new Heartbeats(identity, this.broker, codec, clock, this.manifests, player,
 					this.journal, content, config.dataDir(), clockOffset);
@@ -83,6 +88,9 @@ public final class KioskClient implements AutoCloseable {
 					new Screenshots(config, () -> this.playerServer.url(), http), recorder, threads.fetch());
 
 			this.manifests.restore();
+			if (config.profile() == ScreenProfile.KIOSK) {
+				startReplies(config, threads);
+			}
 			player.start();
 			this.playerServer.start();
 			this.broker.start(new MessageRouter(identity, this.manifests, commands, sender, alerts));
@@ -100,6 +108,26 @@ public final class KioskClient implements AutoCloseable {
 		}
 		log.info("Kiosk {} started (client {}), player page {}", config.deviceId(), identity.clientVersion(),
 				this.playerServer.url());
+	}
+
+	/**
+	 * Only a touch kiosk shows the school's published replies: the cached copy at once,
+	 * then fetched at start, every {@code replies.fetch-minutes} and whenever a manifest
+	 * is applied, always on the fetch thread.
+	 */
+	private void startReplies(KioskConfig config, KioskThreads threads) {
+		this.replies.restore();
+		Runnable fetch = () -> {
+			try {
+				threads.fetch().execute(this.replies::refresh);
+			}
+			catch (RejectedExecutionException ex) {
+				// closing
+			}
+		};
+		this.manifests.onApplied(fetch);
+		long everyMs = config.repliesInterval().toMillis();
+		threads.timer().scheduleWithFixedDelay(fetch, 0, everyMs, TimeUnit.MILLISECONDS);
 	}
 
 	public static KioskClient start(KioskConfig config) {
@@ -135,6 +163,11 @@ public final class KioskClient implements AutoCloseable {
 	/** Events recorded but not yet acknowledged by the server. */
 	public int journalDepth() {
 		return this.journal.depth();
+	}
+
+	/** Fetches of the published replies that failed since the start. */
+	public long replyFetchFailures() {
+		return this.replies.failures();
 	}
 
 	public boolean isConnected() {

@@ -30,11 +30,13 @@ import io.sunboard.templates.ScreenProfile;
  * {@code {postingId}} in it, which every page shows as a QR code; {@code null} for none
  * @param brokerCaFile PEM file of the CA the broker's TLS certificate must chain to (for
  * an {@code ssl://} broker URL); null to use the JVM's trust store
+ * @param repliesInterval on a touch kiosk, how often the replies the school published are
+ * fetched again (they are also fetched at start and whenever a manifest is applied)
  */
 public record KioskConfig(String deviceId, String secret, URI brokerUrl, URI serverUrl, String topicRoot, Path dataDir,
 		String playerBind, int playerPort, Duration heartbeatInterval, ScreenProfile profile, Locale locale,
 		String screenshotCommand, long cacheMaxBytes, int journalCapacity, Duration touchIdle, String publicUrlTemplate,
-		Path brokerCaFile) {
+		Path brokerCaFile, Duration repliesInterval) {
 
 	public KioskConfig {
 		Objects.requireNonNull(deviceId, "deviceId");
@@ -49,6 +51,7 @@ public record KioskConfig(String deviceId, String secret, URI brokerUrl, URI ser
 		Objects.requireNonNull(locale, "locale");
 		Objects.requireNonNull(screenshotCommand, "screenshotCommand");
 		Objects.requireNonNull(touchIdle, "touchIdle");
+		Objects.requireNonNull(repliesInterval, "repliesInterval");
 		if (publicUrlTemplate != null && !publicUrlTemplate.contains("{postingId}")) {
 			throw new IllegalArgumentException("publicUrlTemplate must contain {postingId}");
 		}
@@ -97,7 +100,8 @@ public record KioskConfig(String deviceId, String secret, URI brokerUrl, URI ser
 				+ ", profile=" + this.profile + ", locale=" + this.locale.toLanguageTag() + ", screenshotCommand="
 				+ this.screenshotCommand + ", cacheMaxBytes=" + this.cacheMaxBytes + ", journalCapacity="
 				+ this.journalCapacity + ", touchIdle=" + this.touchIdle + ", publicUrlTemplate="
-				+ this.publicUrlTemplate + ", brokerCaFile=" + this.brokerCaFile + "]";
+				+ this.publicUrlTemplate + ", brokerCaFile=" + this.brokerCaFile + ", repliesInterval="
+				+ this.repliesInterval + "]";
 	}
 
 }

@@ -56,6 +56,9 @@ final class ManifestUpdater {
 
 	private volatile Manifest applied;
 
+	private volatile Runnable onApplied = () -> {
+	};
+
 	ManifestUpdater(String deviceId, JsonCodec codec, ContentStore store, ContentSource fetcher, ManifestFile file,
 			Player player, EventRecorder recorder, Clock clock, KioskThreads threads) {
 		this.deviceId = deviceId;
@@ -67,6 +70,14 @@ final class ManifestUpdater {
 		this.recorder = recorder;
 		this.clock = clock;
 		this.threads = threads;
+	}
+
+	/**
+	 * Called on the fetch thread after a new manifest went on screen: the moment the
+	 * school changed something, so related data is worth fetching again.
+	 */
+	void onApplied(Runnable listener) {
+		this.onApplied = listener;
 	}
 
 	/** Plays the manifest saved by the last run, before any network is up. */
@@ -183,6 +194,7 @@ final class ManifestUpdater {
 			this.store.collectGarbage(keep);
 			this.recorder.record(DeviceEvent.applied(EventIds.next(), this.clock.instant(), manifest.version()));
 			log.info("Applied manifest version {} ({} items)", manifest.version(), manifest.items().size());
+			this.onApplied.run();
 		}
 		if (attachmentFailure != null) {
 			retryLater(manifest, manifest, attachmentFailure);

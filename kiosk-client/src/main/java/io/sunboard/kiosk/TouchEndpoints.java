@@ -31,7 +31,8 @@ import io.sunboard.protocol.Sha256;
 /**
  * The touch kiosk's local API under {@code /touch}, for {@code touch.js} on the player
  * page: the home screen's categories and labels in the visitor's language, a category's
- * list, search, the opened posting's page and its attachments, and the visitor's
+ * list, search, the opened posting's page and its attachments, the replies the school
+ * published (all of them, and those about the opened posting), and the visitor's
  * interaction, rating and feedback, which go into the journal and nowhere else (never
  * logged: the feedback may hold a phone number). Writes are accepted only from the player
  * page's own origin, so another page in the browser cannot post in a visitor's name.
@@ -56,6 +57,8 @@ final class TouchEndpoints {
 
 	private final TouchCatalog catalog;
 
+	private final TouchReplies replies;
+
 	private final JsonCodec codec;
 
 	private final EventRecorder recorder;
@@ -68,10 +71,11 @@ final class TouchEndpoints {
 
 	private final Map<Locale, Map<String, String>> labels = new ConcurrentHashMap<>();
 
-	TouchEndpoints(Player player, TouchCatalog catalog, JsonCodec codec, EventRecorder recorder, Clock clock,
-			KioskConfig config, Supplier<URI> origin) {
+	TouchEndpoints(Player player, TouchCatalog catalog, TouchReplies replies, JsonCodec codec, EventRecorder recorder,
+			Clock clock, KioskConfig config, Supplier<URI> origin) {
 		this.player = player;
 		this.catalog = catalog;
+		this.replies = replies;
 		this.codec = codec;
 		this.recorder = recorder;
 		this.clock = clock;
@@ -101,8 +105,14 @@ final class TouchEndpoints {
 			}
 		}
 		if ("/touch/home".equals(path)) {
-			send(exchange, 200, "application/json", this.codec.encode(Map.of("lang", tag(locale), "languages",
-					LANGUAGES.keySet(), "labels", labels(locale), "categories", this.catalog.categories(locale))));
+			send(exchange, 200, "application/json",
+					this.codec
+						.encode(Map.of("lang", tag(locale), "languages", LANGUAGES.keySet(), "labels", labels(locale),
+								"categories", this.catalog.categories(locale), "replies", this.replies.count())));
+		}
+		else if ("/touch/replies".equals(path)) {
+			send(exchange, 200, "application/json",
+					this.codec.encode(Map.of("items", this.replies.all(labels(locale)))));
 		}
 		else if ("/touch/list".equals(path) && query.containsKey("kind")) {
 			send(exchange, 200, "application/json", this.codec
@@ -124,8 +134,10 @@ final class TouchEndpoints {
 				send(exchange, 404, "text/plain", bytes("That posting is not on this screen now\n"));
 				return;
 			}
-			send(exchange, 200, "application/json", this.codec.encode(Map.of("postingId", postingId, "title",
-					detail.get().title(), "html", detail.get().html(), "attachments", detail.get().attachments())));
+			send(exchange, 200, "application/json",
+					this.codec.encode(Map.of("postingId", postingId, "title", detail.get().title(), "html",
+							detail.get().html(), "attachments", detail.get().attachments(), "replies",
+							this.replies.about(postingId, labels(locale)))));
 		}
 		else if (path.startsWith("/touch/attachment/")) {
 			sendAttachment(exchange, path.substring("/touch/attachment/".length()));

@@ -1,8 +1,9 @@
 // Touch kiosk mode (kiosk profile only). While nobody touches, the playlist plays (attract
 // mode); a touch opens the home screen: categories with counts, search, a language switch.
 // A category opens its list, a line opens the posting in full; tables page with buttons,
-// attachments show inline (images) or in a frame (PDF). A visitor can rate a posting and
-// leave feedback. Before IDLE_MS without a touch a warning counts down; then everything
+// attachments show inline (images) or in a frame (PDF). The school's published replies
+// (questions & answers) open from home, and a posting shows those about it. A visitor can
+// rate a posting and leave feedback. Before IDLE_MS without a touch a warning counts down; then everything
 // the visitor did or typed is dropped and the playlist returns. Every word on screen comes
 // from the labels the kiosk client sends (its message bundles); this file holds none.
 // Built with DOM calls only, so the strict CSP holds.
@@ -234,6 +235,10 @@
 			if (home.categories.length === 0) {
 				nodes.push(element('p', 'sb-touch-empty', label('home.empty')));
 			}
+			var answers = button('sb-touch-replies-open', '', function () { go(repliesView()); });
+			answers.appendChild(element('span', 'sb-touch-category-label', label('replies.open')));
+			answers.appendChild(element('span', 'sb-touch-category-count', label('replies.count', [home.replies])));
+			nodes.push(answers);
 			return nodes;
 		});
 	}
@@ -326,6 +331,12 @@
 				if (page.attachments.length) {
 					nodes.push(attachments(page.attachments));
 				}
+				if (page.replies.length) {
+					var about = element('section', 'sb-touch-replies', '');
+					about.appendChild(element('h2', 'sb-touch-replies-heading', label('replies.about')));
+					about.appendChild(replyList(page.replies, false));
+					nodes.push(about);
+				}
 				nodes.push(rating(postingId));
 				// show() closed the previous posting before this view was asked for, unless
 				// this is the same posting in another language.
@@ -335,6 +346,51 @@
 				return nodes;
 			});
 		};
+	}
+
+	// The school's published replies, newest first; the question arrives masked.
+	function repliesView() {
+		return function () {
+			return get('/touch/replies').then(function (page) {
+				if (!page) {
+					return null;
+				}
+				var nodes = [toolbar(true), element('h1', 'sb-touch-heading', label('replies.title'))];
+				if (page.items.length === 0) {
+					nodes.push(element('p', 'sb-touch-empty', label('replies.empty')));
+				}
+				else {
+					nodes.push(replyList(page.items, true));
+				}
+				return nodes;
+			});
+		};
+	}
+
+	// withPosting: a reply about a posting on this kiosk now links to it.
+	function replyList(items, withPosting) {
+		var list = element('ul', 'sb-touch-list', '');
+		items.forEach(function (item) {
+			var entry = element('li', 'sb-touch-reply', '');
+			entry.setAttribute('data-reply', item.id);
+			entry.appendChild(element('p', 'sb-touch-item-meta', label('replies.meta', [item.kindLabel, item.date])));
+			var question = element('p', 'sb-touch-reply-question', '');
+			question.appendChild(element('strong', 'sb-touch-reply-mark', label('replies.question')));
+			question.appendChild(element('span', 'sb-touch-reply-text', item.question));
+			var answer = element('p', 'sb-touch-reply-answer', '');
+			answer.appendChild(element('strong', 'sb-touch-reply-mark', label('replies.answer')));
+			answer.appendChild(element('span', 'sb-touch-reply-text', item.reply));
+			entry.appendChild(question);
+			entry.appendChild(answer);
+			if (withPosting && item.postingTitle) {
+				var open = button('sb-touch-reply-posting', label('replies.posting', [item.postingTitle]),
+					function () { go(detailView(item.postingId)); });
+				open.setAttribute('data-posting', item.postingId);
+				entry.appendChild(open);
+			}
+			list.appendChild(entry);
+		});
+		return list;
 	}
 
 	// Touch replaces timed paging: each long table gets previous / next buttons.

@@ -127,7 +127,7 @@ final class Fixtures {
 		return new KioskConfig("lobby-01", "s3cret", java.net.URI.create("tcp://127.0.0.1:1"),
 				java.net.URI.create("http://127.0.0.1:1"), "sunboard/v1", dataDir, "127.0.0.1", 0,
 				Duration.ofSeconds(15), ScreenProfile.LANDSCAPE, Locale.SIMPLIFIED_CHINESE, "", 512L * 1024 * 1024,
-				EventJournal.DEFAULT_CAPACITY, Duration.ofSeconds(60), null, null);
+				EventJournal.DEFAULT_CAPACITY, Duration.ofSeconds(60), null, null, Duration.ofMinutes(10));
 	}
 
 }

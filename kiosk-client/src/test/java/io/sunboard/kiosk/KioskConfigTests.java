@@ -39,6 +39,7 @@ class KioskConfigTests {
 		assertThat(config.heartbeatInterval()).isEqualTo(Duration.ofSeconds(15));
 		assertThat(config.profile()).isEqualTo(ScreenProfile.LANDSCAPE);
 		assertThat(config.locale()).isEqualTo(Locale.SIMPLIFIED_CHINESE);
+		assertThat(config.repliesInterval()).isEqualTo(Duration.ofMinutes(10));
 	}
 
 	@Test
@@ -57,8 +58,10 @@ class KioskConfigTests {
 		properties.setProperty("journal.max-events", "5000");
 		properties.setProperty("touch.idle-seconds", "90");
 		properties.setProperty("public.url-template", "https://gk.example.edu.cn/public/postings/{postingId}");
+		properties.setProperty("replies.fetch-minutes", "30");
 
 		KioskConfig config = KioskConfig.from(properties);
+		assertThat(config.repliesInterval()).isEqualTo(Duration.ofMinutes(30));
 
 		assertThat(config.publicUrlTemplate()).isEqualTo("https://gk.example.edu.cn/public/postings/{postingId}");
 		assertThat(config.renderContext().publicUrl("p-1")).isEqualTo("https://gk.example.edu.cn/public/postings/p-1");
@@ -97,6 +100,7 @@ class KioskConfigTests {
 			"cache.max-mb      | 0             | cache.max-mb: expected whole megabytes 1-1048576, e.g. 512, found '0'",
 			"journal.max-events | 10           | journal.max-events: expected a whole number of events 100-10000000, found '10'",
 			"touch.idle-seconds | 1            | touch.idle-seconds: expected whole seconds 2-3600, found '1'",
+			"replies.fetch-minutes | 0         | replies.fetch-minutes: expected whole minutes 1-1440, e.g. 10, found '0'",
 			"public.url-template | https://gk.example.edu.cn/p | public.url-template: expected an http(s) address with {postingId} in place of the posting's id, e.g. https://gk.example.edu.cn/public/postings/{postingId}, found 'https://gk.example.edu.cn/p'",
 			"public.url-template | ftp://gk/{postingId} | public.url-template: expected an http(s) address with {postingId} in place of the posting's id, e.g. https://gk.example.edu.cn/public/postings/{postingId}, found 'ftp://gk/{postingId}'" })
 	void errorNamesTheKeyWhatWasFoundAndTheExpectedForm(String key, String value, String message) {

@@ -145,6 +145,24 @@ class ManifestUpdaterTests {
 	}
 
 	@Test
+	void eachNewlyAppliedManifestTellsItsListenerOnceAndAFailedOneNever() {
+		List<Long> told = new CopyOnWriteArrayList<>();
+		this.updater.onApplied(() -> told.add(this.updater.appliedVersion()));
+
+		receive(both(1));
+		await().atMost(Duration.ofSeconds(5)).until(() -> applied(1));
+		receive(both(1));
+		this.served.remove(Fixtures.sha(this.awards));
+		receive(Fixtures.manifest("lobby-01", 2, item(this.fees, 10, always())));
+		await().atMost(Duration.ofSeconds(5)).until(() -> applied(2));
+		this.served.clear();
+		receive(Fixtures.manifest("lobby-01", 3, item(Fixtures.content("new", "新公示"), 10, always())));
+
+		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> applied(2));
+		assertThat(told).containsExactly(1L, 2L);
+	}
+
+	@Test
 	void theSameManifestDeliveredTwiceIsAppliedOnce() {
 		receive(both(4));
 		await().atMost(Duration.ofSeconds(5)).until(() -> applied(4));

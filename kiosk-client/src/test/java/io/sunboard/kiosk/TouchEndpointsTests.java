@@ -21,6 +21,7 @@ import io.sunboard.protocol.Attachment;
 import io.sunboard.protocol.DeviceEvent;
 import io.sunboard.protocol.EventType;
 import io.sunboard.protocol.PostingContent;
+import io.sunboard.protocol.PublishedReply;
 import io.sunboard.protocol.Sha256;
 import io.sunboard.templates.PostingRenderer;
 import io.sunboard.templates.ScreenProfile;
@@ -54,7 +55,7 @@ class TouchEndpointsTests {
 		KioskConfig config = new KioskConfig(base.deviceId(), base.secret(), base.brokerUrl(), base.serverUrl(),
 				base.topicRoot(), base.dataDir(), base.playerBind(), 0, base.heartbeatInterval(), ScreenProfile.KIOSK,
 				Locale.SIMPLIFIED_CHINESE, "", base.cacheMaxBytes(), base.journalCapacity(), base.touchIdle(),
-				"https://gk.example.edu.cn/public/postings/{postingId}", null);
+				"https://gk.example.edu.cn/public/postings/{postingId}", null, base.repliesInterval());
 		ContentStore store = new ContentStore(this.dir, Fixtures.CODEC);
 		PostingContent fees = Fixtures.withAttachments(Fixtures.content("fees", "收费公示"),
 				new Attachment("批复.pdf", "application/pdf", Sha256.of(this.pdf), this.pdf.length));
@@ -64,8 +65,17 @@ class TouchEndpointsTests {
 		Player player = new Player(store, renderer, config, this.events::add, clock, this.threads.timer());
 		player.show(Fixtures.manifest("lobby-01", 1, item(fees, 10, always())));
 		this.server = new PlayerServer(player, renderer, Fixtures.CODEC, config, this.threads.http());
-		this.server.addTouch(new TouchEndpoints(player, new TouchCatalog(player, store, renderer, config),
-				Fixtures.CODEC, this.events::add, clock, config, () -> this.server.url()));
+		TouchCatalog catalog = new TouchCatalog(player, store, renderer, config);
+		PublishedReplies replies = new PublishedReplies(this.dir, Fixtures.CODEC,
+				() -> Fixtures.CODEC.encode(List.of(
+						new PublishedReply("fb-1", PublishedReply.COMPLAINT, "fees", "收费标准？请回电 13812345678", "以公示为准。",
+								T0.plusSeconds(3600)),
+						new PublishedReply("fb-2", PublishedReply.CONSULTATION, null, "开放日几点开始？", "上午九点。",
+								T0.plus(Duration.ofDays(1))),
+						new PublishedReply("fb-3", "PRAISE", "gone", "表扬老师", "谢谢。", T0))));
+		assertThat(replies.refresh()).isTrue();
+		this.server.addTouch(new TouchEndpoints(player, catalog, new TouchReplies(replies, catalog), Fixtures.CODEC,
+				this.events::add, clock, config, () -> this.server.url()));
 		this.server.start();
 		await().atMost(Duration.ofSeconds(5)).until(() -> "fees".equals(player.nowPlaying()));
 		this.events.clear();
@@ -118,6 +128,22 @@ class TouchEndpointsTests {
 		assertThat(page.body()).contains("收费公示", "lang=\\\"en\\\"", "posting-qr", "data:image/svg+xml");
 		assertThat(get("/touch/posting/other").statusCode()).isEqualTo(404);
 		assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(PlayerServer.CSP);
+	}
+
+	@Test
+	void publishedRepliesNewestFirstWithMaskedQuestionsAndThoseAboutTheOpenedPosting() throws Exception {
+		assertThat(get("/touch/home").body()).contains("\"replies\":3", "答复公开");
+
+		String all = get("/touch/replies").body();
+		assertThat(all).containsSubsequence("\"id\":\"fb-2\"", "\"id\":\"fb-1\"", "\"id\":\"fb-3\"")
+			.contains("\"kindLabel\":\"咨询\"", "\"kindLabel\":\"投诉\"", "\"kindLabel\":\"答复\"")
+			.contains("138****5678", "\"date\":\"2026-09-02\"", "\"postingTitle\":\"收费公示\"")
+			.doesNotContain("13812345678");
+		assertThat(get("/touch/replies?lang=en").body()).contains("\"kindLabel\":\"Complaint\"");
+		assertThat(get("/touch/replies?lang=fr").statusCode()).isEqualTo(400);
+
+		String page = get("/touch/posting/fees").body();
+		assertThat(page).contains("\"id\":\"fb-1\"", "以公示为准。").doesNotContain("fb-2").doesNotContain("fb-3");
 	}
 
 	@Test

@@ -58,8 +58,20 @@ class TouchTextTests {
 				assertThat(keys).as("label %s used by touch.js", key).contains(key);
 			}
 		}
-		assertThat(used).contains("home.title", "search.placeholder", "idle.warning", "table.next");
+		assertThat(used).contains("home.title", "search.placeholder", "idle.warning", "table.next", "replies.open",
+				"replies.title", "replies.about", "replies.meta", "replies.empty");
 		assertThat(keys).as("the shell's title").contains("page.title");
+	}
+
+	/**
+	 * The kind labels of published replies are looked up by the client
+	 * ({@link TouchReplies}), not by the script: one per kind the protocol names, and one
+	 * for a kind a newer server may add.
+	 */
+	@Test
+	void everyReplyKindHasALabel() throws IOException {
+		assertThat(load("touch.properties").stringPropertyNames()).contains("replies.kind.consultation",
+				"replies.kind.complaint", "replies.kind.suggestion", "replies.kind.other");
 	}
 
 	@ParameterizedTest

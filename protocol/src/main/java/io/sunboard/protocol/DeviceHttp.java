@@ -19,6 +19,12 @@ public final class DeviceHttp {
 	public static final String TIME_PATH = "/device-api/v1/time";
 
 	/**
+	 * {@code GET} with the device token: the replies the device's school published, a
+	 * JSON array of {@link PublishedReply}, newest first.
+	 */
+	public static final String FEEDBACK_REPLIES_PATH = "/device-api/v1/feedback-replies";
+
+	/**
 	 * The largest screenshot the server takes: a 1080p PNG of a text page is far below.
 	 */
 	public static final int MAX_SCREENSHOT_BYTES = 4 * 1024 * 1024;

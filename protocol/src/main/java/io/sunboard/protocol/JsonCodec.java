@@ -1,6 +1,7 @@
 package io.sunboard.protocol;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -24,6 +25,12 @@ public final class JsonCodec {
 	 * characters is about 600 KB of UTF-8.
 	 */
 	public static final int MAX_CONTENT_BYTES = 4 * 1024 * 1024;
+
+	/**
+	 * The largest answer of {@link DeviceHttp#FEEDBACK_REPLIES_PATH}: 50 replies of 2,000
+	 * CJK characters each way are about 600 KB of UTF-8.
+	 */
+	public static final int MAX_REPLIES_BYTES = 1024 * 1024;
 
 	private final JsonMapper mapper = JsonMapper.builder()
 		.enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
@@ -53,6 +60,26 @@ public final class JsonCodec {
 	/** Decodes a content document, which may be larger than an MQTT message. */
 	public PostingContent decodeContent(byte[] payload) throws MalformedMessageException {
 		return decode(payload, PostingContent.class, MAX_CONTENT_BYTES);
+	}
+
+	/**
+	 * Decodes the published replies of a school: every element is validated, and more
+	 * than {@link PublishedReply#MAX_COUNT} is refused.
+	 * @throws MalformedMessageException naming why the payload was refused
+	 */
+	public List<PublishedReply> decodeReplies(byte[] payload) throws MalformedMessageException {
+		PublishedReply[] replies = decode(payload, PublishedReply[].class, MAX_REPLIES_BYTES);
+		if (replies.length > PublishedReply.MAX_COUNT) {
+			throw new MalformedMessageException(MalformedMessageException.Reason.INVALID,
+					"at most " + PublishedReply.MAX_COUNT + " replies; got " + replies.length);
+		}
+		for (PublishedReply reply : replies) {
+			if (reply == null) {
+				throw new MalformedMessageException(MalformedMessageException.Reason.INVALID,
+						"replies must not contain null entries");
+			}
+		}
+		return List.of(replies);
 	}
 
 	private <T> T decode(byte[] payload, Class<T> type, int maxBytes) throws MalformedMessageException {

@@ -119,6 +119,11 @@ public final class FanOutBench {
 							"**server fan-out**, run " + run + ": schedule API call → applied (API answered in "
 									+ Report.ms(api / 1e6) + ")",
 							fleet.await(ScreenFleet.postingApplied(posting), t0, WAIT));
+					// where the time went: the manifest's arrival, before the download
+					row(report, size, "of which: schedule API call → manifest received", fleet.await((s) -> {
+						Long at = s.manifestReceivedAt(s.appliedManifest().generatedAt());
+						return (at != null) ? at : 0;
+					}, t0, Duration.ofSeconds(5)));
 				}
 				for (int run = 1; run <= RUNS; run++) {
 					long before = System.nanoTime();

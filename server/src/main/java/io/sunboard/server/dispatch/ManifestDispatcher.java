@@ -9,9 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,14 +36,16 @@ import io.sunboard.server.schedule.ScheduleEntry;
 import io.sunboard.server.schedule.ScheduleRepository;
 import io.sunboard.server.school.School;
 import io.sunboard.server.school.SchoolRepository;
+import io.sunboard.server.system.Threads;
 
 /**
  * Recomputes the manifests of a school's screens and publishes, retained, those whose
- * content hash changed. Runs on one thread (see {@link DispatchTriggers}), so two changes
- * never race for a version.
+ * content hash changed. Changes are taken one at a time (see {@link DispatchTriggers});
+ * the schools of a region or of everything are dispatched in parallel, each under its own
+ * school row lock, so two dispatches never race for a screen's version.
  */
 @Service
-public class ManifestDispatcher {
+public class ManifestDispatcher implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ManifestDispatcher.class);
 
@@ -66,6 +73,10 @@ public class ManifestDispatcher {
 
 	private final ApplicationEventPublisher events;
 
+	/** Schools of a region go out side by side, one per core. */
+	private final ExecutorService schoolLanes = Executors.newFixedThreadPool(
+			Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), Threads.named("dispatch-school"));
+
 	ManifestDispatcher(SchoolRepository schools, DeviceRepository devices, PostingRepository postings,
 			ScheduleRepository schedule, DeviceManifestRepository manifests, ManifestBuilder builder,
 			MqttPublisher publisher, Topics topics, JsonCodec codec, Clock clock,
@@ -90,7 +101,7 @@ public class ManifestDispatcher {
 	 * instance dispatching the same school waits, then finds every hash current and
 	 * publishes nothing: each change goes out once (docs/scaling.md).
 	 */
-	public synchronized int dispatchSchool(String schoolId) {
+	public int dispatchSchool(String schoolId) {
 		Map<String, byte[]> outbox = new LinkedHashMap<>();
 		this.transactions.executeWithoutResult((status) -> {
 			outbox.clear();
@@ -148,15 +159,34 @@ public class ManifestDispatcher {
 
 	/** Recomputes the screens of every school of a region. */
 	public int dispatchRegion(String regionId) {
-		return this.schools.findAll()
-			.stream()
-			.filter((s) -> s.regionId().equals(regionId))
-			.mapToInt((s) -> dispatchSchool(s.id()))
-			.sum();
+		return dispatchEach(this.schools.findAll().stream().filter((s) -> s.regionId().equals(regionId)).toList());
 	}
 
 	public int dispatchAll() {
-		return this.schools.findAll().stream().mapToInt((s) -> dispatchSchool(s.id())).sum();
+		return dispatchEach(this.schools.findAll());
+	}
+
+	private int dispatchEach(List<School> schools) {
+		List<Future<Integer>> done = new ArrayList<>();
+		for (School school : schools) {
+			done.add(this.schoolLanes.submit(() -> dispatchSchool(school.id())));
+		}
+		int published = 0;
+		for (Future<Integer> f : done) {
+			try {
+				published += f.get();
+			}
+			catch (ExecutionException ex) {
+				// one school's failure must not hold back the others; the next change or
+				// roll-forward retries it
+				log.error("Dispatch of a school failed", ex.getCause());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return published;
+			}
+		}
+		return published;
 	}
 
 	/**
@@ -167,6 +197,11 @@ public class ManifestDispatcher {
 		for (DeviceManifestRepository.Stored stored : this.manifests.findAll()) {
 			publish(stored.deviceId(), stored.payload().getBytes(StandardCharsets.UTF_8));
 		}
+	}
+
+	@Override
+	public void destroy() {
+		this.schoolLanes.shutdownNow();
 	}
 
 	private void publish(String deviceId, byte[] payload) {

@@ -136,6 +136,35 @@ class BatchStoreIT {
 		assertThat(count("select sum(plays) from play_daily")).isEqualTo(2);
 	}
 
+	@Test
+	void purgeKeepsTheHourlyRollupsOfTheUtcDaysAroundNewYear() {
+		Instant newYearsEve = Instant.parse("2025-12-31T16:30:00Z"); // 00:30 on 1 January
+																		// in Shanghai
+		Instant newYearsDay = Instant.parse("2026-01-01T03:00:00Z");
+		Instant january2 = Instant.parse("2026-01-02T00:10:00Z");
+		Instant december30 = Instant.parse("2026-12-30T23:50:00Z");
+		store((event) -> {
+		}).store("dev-1",
+				List.of(DeviceEvent.played("eve", newYearsEve, "p-1", 1_000),
+						DeviceEvent.played("day", newYearsDay, "p-1", 1_000),
+						DeviceEvent.played("jan2", january2, "p-1", 1_000),
+						DeviceEvent.played("dec30", december30, "p-1", 1_000)),
+				T0);
+		RetentionPurge purge = new RetentionPurge(this.jdbc,
+				new IngestSettings(Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofHours(1)),
+				new MutableClock(Instant.parse("2027-03-01T00:00:00Z")));
+
+		RetentionPurge.Purged purged = purge.purge();
+
+		assertThat(purged.events()).isEqualTo(4);
+		assertThat(purged.hourlyRollups()).isEqualTo(2);
+		assertThat(this.jdbc.sql("select hour_start from play_hourly order by hour_start")
+			.query((rs, row) -> Jdbc.instant(rs, "hour_start"))
+			.list()).containsExactly(Instant.parse("2025-12-31T16:00:00Z"), Instant.parse("2026-01-01T03:00:00Z"));
+		assertThat(purge.purge().hourlyRollups()).isZero();
+		assertThat(count("select sum(plays) from play_daily")).isEqualTo(4);
+	}
+
 	private BatchStore store(ApplicationEventPublisher publisher) {
 		JdbcTemplate template = new JdbcTemplate(this.dataSource);
 		return new BatchStore(new DeviceEventRepository(JdbcClient.create(template), template),

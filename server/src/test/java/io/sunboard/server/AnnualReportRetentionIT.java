@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 import io.sunboard.protocol.DeviceEvent;
 import io.sunboard.protocol.EventBatch;
@@ -35,7 +36,8 @@ import static org.awaitility.Awaitility.await;
  * A year of showings on two screens of a school in Shanghai (UTC+8), the year's first and
  * last local hours included, a played-summary and a redelivered batch; then the retention
  * period passes and the raw events are purged. The annual report's proof-of-play figures,
- * in CSV and PDF, stay exactly what they were: they come from the rollups.
+ * in CSV and PDF, and the public evaluation's ratings stay exactly what they were: they
+ * come from the rollups.
  */
 @Timeout(240)
 class AnnualReportRetentionIT {
@@ -74,12 +76,15 @@ class AnnualReportRetentionIT {
 					// 23:00 on 31 December 2026 in Shanghai
 					DeviceEvent.played("ar-end", Instant.parse("2026-12-31T15:00:00Z"), posting, 20_000),
 					// 00:30 on 1 January 2027 in Shanghai: the year after
-					DeviceEvent.played("ar-y27", Instant.parse("2026-12-31T16:30:00Z"), posting, 7_000));
+					DeviceEvent.played("ar-y27", Instant.parse("2026-12-31T16:30:00Z"), posting, 7_000),
+					DeviceEvent.rating("ar-r1", Instant.parse("2026-05-01T02:00:00Z"), posting, true),
+					DeviceEvent.rating("ar-r2", Instant.parse("2026-12-31T15:30:00Z"), posting, false),
+					DeviceEvent.rating("ar-r3", Instant.parse("2026-12-31T16:30:00Z"), posting, true));
 			send(server, "ar-1", secret1, first);
 			send(server, "ar-1", secret1, first); // redelivered
 			send(server, "ar-2", secret2,
 					List.of(DeviceEvent.played("ar-b1", Instant.parse("2026-08-01T00:00:00Z"), posting, 30_000)));
-			await().atMost(Duration.ofSeconds(60)).until(() -> rawEvents(server) == 7);
+			await().atMost(Duration.ofSeconds(60)).until(() -> rawEvents(server) == 10);
 
 			Map<String, String> before = figures(server, 2026);
 			assertThat(before).containsEntry("proof-of-play.screens", "2")
@@ -88,13 +93,14 @@ class AnnualReportRetentionIT {
 			assertThat(figures(server, 2025)).containsEntry("proof-of-play.screens", "1")
 				.containsEntry("proof-of-play.plays", "1")
 				.containsEntry("proof-of-play.seconds", "4");
+			assertRatings(server, 2, 1);
 			byte[] csvBefore = csv(server, 2026);
 			String pdfBefore = pdfText(server, 2026);
 			assertPdfShows(pdfBefore, csvBefore);
 
 			this.clock.set(PURGED);
 			RetentionPurge.Purged purged = server.bean(RetentionPurge.class).purge();
-			assertThat(purged.events()).isEqualTo(7);
+			assertThat(purged.events()).isEqualTo(10);
 			assertThat(rawEvents(server)).isZero();
 
 			assertThat(new String(csv(server, 2026), StandardCharsets.UTF_8))
@@ -103,7 +109,18 @@ class AnnualReportRetentionIT {
 			assertThat(figures(server, 2025)).containsEntry("proof-of-play.plays", "1")
 				.containsEntry("proof-of-play.seconds", "4");
 			assertPdfShows(pdfText(server, 2026), csvBefore);
+			assertRatings(server, 2, 1);
 		}
+	}
+
+	/**
+	 * The public evaluation of 2026: ratings and helpful ones, per school and posting.
+	 */
+	private static void assertRatings(RunningServer server, long ratings, long helpful) {
+		JsonNode evaluation = server.get("/api/v1/evaluations?schoolId=shiyan&year=2026").json();
+		assertThat(evaluation.get("bySchool").get(0).get("ratings").asLong()).isEqualTo(ratings);
+		assertThat(evaluation.get("bySchool").get(0).get("helpful").asLong()).isEqualTo(helpful);
+		assertThat(evaluation.get("byPosting").get(0).get("ratings").asLong()).isEqualTo(ratings);
 	}
 
 	/** Every figure of the CSV is in the PDF, next to its label. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,14 +63,16 @@ public class RetentionPurge {
 	 * delete is a range on the hour index.
 	 */
 	private int deleteHourly(Instant cutoff) {
-		Instant oldest = this.jdbc.sql("select min(hour_start) as oldest from play_hourly where hour_start < ?")
+		// min() of no rows is one row holding null
+		Optional<Instant> found = this.jdbc
+			.sql("select min(hour_start) as oldest from play_hourly where hour_start < ?")
 			.param(Jdbc.utc(cutoff))
-			.query((rs, row) -> Jdbc.instant(rs, "oldest"))
-			.optional()
-			.orElse(null);
-		if (oldest == null) {
+			.query((rs, row) -> Optional.ofNullable(Jdbc.instant(rs, "oldest")))
+			.single();
+		if (found.isEmpty()) {
 			return 0;
 		}
+		Instant oldest = found.get();
 		int deleted = 0;
 		for (int year = oldest.atZone(ZoneOffset.UTC).getYear(); year <= cutoff.atZone(ZoneOffset.UTC)
 			.getYear(); year++) {

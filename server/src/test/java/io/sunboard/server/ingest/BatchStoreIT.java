@@ -154,6 +154,12 @@ class BatchStoreIT {
 				new IngestSettings(Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofHours(1)),
 				new MutableClock(Instant.parse("2027-03-01T00:00:00Z")));
 
+		assertThat(new RetentionPurge(this.jdbc,
+				new IngestSettings(Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofHours(1)),
+				new MutableClock(Instant.parse("2025-01-01T00:00:00Z")))
+			.purge()
+			.hourlyRollups()).as("nothing older than the cutoff").isZero();
+
 		RetentionPurge.Purged purged = purge.purge();
 
 		assertThat(purged.events()).isEqualTo(4);

@@ -5,11 +5,8 @@ import java.util.Locale;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -58,11 +55,6 @@ class AnnualReportApiController {
 				.body(this.pdf.write(report, locale));
 			default -> throw new IllegalArgumentException("format must be json, csv or pdf; got " + format);
 		};
-	}
-
-	@ExceptionHandler(PdfFontMissingException.class)
-	ProblemDetail fontMissing(PdfFontMissingException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
 	}
 
 }

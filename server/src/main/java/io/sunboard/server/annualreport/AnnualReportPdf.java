@@ -3,8 +3,6 @@ package io.sunboard.server.annualreport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -13,41 +11,28 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import io.sunboard.server.pdf.PdfFonts;
+
 /** The report as a PDF, printed from the same lines as the CSV. */
 @Component
 class AnnualReportPdf {
 
-	private static final String FAMILY = "report-cjk";
-
-	private final ReportFontSettings settings;
+	private final PdfFonts fonts;
 
 	private final MessageSource messages;
 
-	AnnualReportPdf(ReportFontSettings settings, MessageSource messages) {
-		this.settings = settings;
+	AnnualReportPdf(PdfFonts fonts, MessageSource messages) {
+		this.fonts = fonts;
 		this.messages = messages;
 	}
 
-	/** The first configured font file that exists; says what to install otherwise. */
-	Path font() {
-		for (Path candidate : this.settings.fontFiles()) {
-			if (Files.isReadable(candidate)) {
-				return candidate;
-			}
-		}
-		throw new PdfFontMissingException("no CJK font for PDF reports: install the Debian package"
-				+ " fonts-droid-fallback (or fonts-wqy-zenhei), or set sunboard.annual-report.font-files to a TrueType"
-				+ " font with Chinese glyphs; looked for " + this.settings.fontFiles()
-				+ ". fonts-noto-cjk alone is not enough: its OpenType/CFF fonts cannot be embedded by PDFBox");
-	}
-
 	byte[] write(AnnualReport report, Locale locale) {
-		Path font = font();
+		this.fonts.fonts(); // a missing font answers before any work
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.useFastMode();
-			builder.useFont(font.toFile(), FAMILY);
+			this.fonts.register(builder);
 			builder.withHtmlContent(html(report, locale), null);
 			builder.toStream(out);
 			builder.run();
@@ -61,9 +46,9 @@ class AnnualReportPdf {
 	private String html(AnnualReport report, Locale locale) {
 		StringBuilder h = new StringBuilder();
 		h.append("<html><head><meta charset=\"UTF-8\"/><style>")
-			.append("@page { size: A4; margin: 18mm; } body { font-family: '")
-			.append(FAMILY)
-			.append("'; font-size: 11pt; } h1 { font-size: 16pt; } table { border-collapse: collapse; width: 100%; }")
+			.append("@page { size: A4; margin: 18mm; } body { font-family: ")
+			.append(PdfFonts.CSS_FAMILIES)
+			.append("; font-size: 11pt; } h1 { font-size: 16pt; } table { border-collapse: collapse; width: 100%; }")
 			.append(" td, th { border-bottom: 1px solid #999; padding: 3pt 6pt; text-align: left; }")
 			.append(" td.v { text-align: right; } .muted { color: #555; font-size: 9pt; }")
 			.append("</style></head><body>");

@@ -2,6 +2,7 @@ package io.sunboard.server.calendar;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.sunboard.server.system.SunboardSettings;
 
@@ -9,8 +10,8 @@ import io.sunboard.server.system.SunboardSettings;
 class CalendarConfiguration {
 
 	@Bean
-	WorkingDayCalendar workingDayCalendar(SunboardSettings settings) {
-		return new WorkingDayCalendar(CalendarFiles.load(settings.dataDir().resolve("calendar")));
+	WorkingDayCalendar workingDayCalendar(SunboardSettings settings, JsonMapper json) {
+		return new WorkingDayCalendar(new CalendarFiles(json).load(settings.dataDir().resolve("calendar")));
 	}
 
 }

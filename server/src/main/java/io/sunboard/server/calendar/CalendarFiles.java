@@ -21,12 +21,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class CalendarFiles {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private final JsonMapper json;
 
-	private CalendarFiles() {
+	/**
+	 * @param json the application's mapper
+	 */
+	CalendarFiles(JsonMapper json) {
+		this.json = json;
 	}
 
-	static List<CalendarYear> load(Path adminDir) {
+	List<CalendarYear> load(Path adminDir) {
 		List<CalendarYear> years = new ArrayList<>();
 		try {
 			for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:calendar/cn-*.json")) {
@@ -50,9 +54,9 @@ final class CalendarFiles {
 		return years;
 	}
 
-	static CalendarYear parse(byte[] json, String where) {
+	CalendarYear parse(byte[] file, String where) {
 		try {
-			return JSON.readValue(json, CalendarYear.class);
+			return this.json.readValue(file, CalendarYear.class);
 		}
 		catch (JacksonException ex) {
 			throw new IllegalStateException("calendar file " + where + " is not valid: " + ex.getOriginalMessage()

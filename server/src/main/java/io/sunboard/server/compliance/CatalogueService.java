@@ -25,10 +25,6 @@ import io.sunboard.templates.KindCatalog;
 @Service
 public class CatalogueService {
 
-	// a plain mapper for this file format, like the calendar's; wire messages use
-	// protocol's JsonCodec
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final JdbcClient jdbc;
 
 	private final KindCatalog kinds;
@@ -41,8 +37,14 @@ public class CatalogueService {
 
 	private final Catalogue defaults;
 
-	CatalogueService(JdbcClient jdbc, KindCatalog kinds, AuditLog audit, Actor actor, Clock clock) {
+	/**
+	 * Not a wire shape (that is protocol's JsonCodec): staff's JSON, read like the API's.
+	 */
+	private final JsonMapper json;
+
+	CatalogueService(JdbcClient jdbc, KindCatalog kinds, AuditLog audit, Actor actor, Clock clock, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 		this.kinds = kinds;
 		this.audit = audit;
 		this.actor = actor;
@@ -58,7 +60,7 @@ public class CatalogueService {
 	/** The school's own catalogue, or the default. */
 	public Catalogue forSchool(String schoolId) {
 		return override(schoolId)
-			.map((json) -> parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "school " + schoolId))
+			.map((text) -> parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "school " + schoolId))
 			.orElse(this.defaults);
 	}
 
@@ -69,12 +71,12 @@ public class CatalogueService {
 	@Transactional
 	public Catalogue replace(String schoolId, Catalogue catalogue) {
 		Catalogue stored = checked(new Catalogue("school " + schoolId, catalogue.requirements()));
-		String json = JSON.writeValueAsString(stored);
+		String text = this.json.writeValueAsString(stored);
 		this.jdbc.sql("delete from disclosure_catalogue_override where school_id = ?").param(schoolId).update();
 		this.jdbc
 			.sql("insert into disclosure_catalogue_override (school_id, catalogue, updated_at, updated_by)"
 					+ " values (?, ?, ?, ?)")
-			.params(schoolId, json, Jdbc.utc(this.clock.instant()), this.actor.name())
+			.params(schoolId, text, Jdbc.utc(this.clock.instant()), this.actor.name())
 			.update();
 		this.audit.record("compliance.catalogue-replaced", schoolId, schoolId,
 				stored.requirements().size() + " requirement(s)");
@@ -93,12 +95,12 @@ public class CatalogueService {
 	}
 
 	/** A catalogue sent by staff; says what is wrong with it. */
-	public Catalogue parseRequest(String json) {
-		if (json == null || json.isBlank()) {
+	public Catalogue parseRequest(String body) {
+		if (body == null || body.isBlank()) {
 			throw new IllegalArgumentException("send the catalogue as JSON: {\"requirements\": [...]}");
 		}
 		try {
-			return JSON.readValue(json, Catalogue.class);
+			return this.json.readValue(body, Catalogue.class);
 		}
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException("the catalogue is not valid: " + ex.getOriginalMessage()
@@ -123,9 +125,9 @@ public class CatalogueService {
 		return catalogue;
 	}
 
-	private static Catalogue parse(byte[] json, String where) {
+	private Catalogue parse(byte[] file, String where) {
 		try {
-			return JSON.readValue(json, Catalogue.class);
+			return this.json.readValue(file, Catalogue.class);
 		}
 		catch (JacksonException ex) {
 			throw new IllegalStateException("disclosure catalogue of " + where + " is not valid: "

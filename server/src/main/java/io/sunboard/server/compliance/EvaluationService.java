@@ -11,8 +11,9 @@ import io.sunboard.server.school.School;
 import io.sunboard.server.system.Jdbc;
 
 /**
- * Summarises the kiosks' rating events per posting and per school, from the raw events
- * (the rollups of the proof-of-play work may replace this query later).
+ * Summarises the kiosks' ratings per posting and per school, from their hourly rollup
+ * ({@code rating_hourly}, kept for good), not from the raw events the retention purge
+ * deletes. A school's year starts at its local midnight, a whole UTC hour in China.
  */
 @Service
 public class EvaluationService {
@@ -30,12 +31,11 @@ public class EvaluationService {
 		for (School school : schools) {
 			long[] total = new long[2];
 			this.jdbc
-				.sql("select e.posting_id, max(p.title) as title,"
-						+ " sum(case when e.helpful = true then 1 else 0 end) as helpful, count(*) as ratings"
-						+ " from device_event e join device d on d.id = e.device_id"
-						+ " left join posting p on p.id = e.posting_id"
-						+ " where e.type = 'RATING' and e.helpful is not null and d.school_id = ?"
-						+ " and e.occurred_at >= ? and e.occurred_at < ? group by e.posting_id order by e.posting_id")
+				.sql("select r.posting_id, max(p.title) as title, sum(r.helpful) as helpful, sum(r.ratings) as ratings"
+						+ " from rating_hourly r join device d on d.id = r.device_id"
+						+ " left join posting p on p.id = r.posting_id"
+						+ " where d.school_id = ? and r.hour_start >= ? and r.hour_start < ?"
+						+ " group by r.posting_id order by r.posting_id")
 				.params(school.id(), Jdbc.utc(LocalDate.of(year, 1, 1).atStartOfDay(school.timeZone()).toInstant()),
 						Jdbc.utc(LocalDate.of(year + 1, 1, 1).atStartOfDay(school.timeZone()).toInstant()))
 				.query((rs, row) -> {

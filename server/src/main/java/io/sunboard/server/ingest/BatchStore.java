@@ -28,14 +28,17 @@ class BatchStore {
 
 	private final PlayRollups rollups;
 
+	private final RatingRollups ratings;
+
 	private final ApplicationEventPublisher publisher;
 
 	private final TransactionTemplate transactions;
 
-	BatchStore(DeviceEventRepository events, PlayRollups rollups, ApplicationEventPublisher publisher,
-			TransactionTemplate transactions) {
+	BatchStore(DeviceEventRepository events, PlayRollups rollups, RatingRollups ratings,
+			ApplicationEventPublisher publisher, TransactionTemplate transactions) {
 		this.events = events;
 		this.rollups = rollups;
+		this.ratings = ratings;
 		this.publisher = publisher;
 		this.transactions = transactions;
 	}
@@ -50,6 +53,7 @@ class BatchStore {
 				return this.transactions.execute((status) -> {
 					List<DeviceEvent> stored = this.events.insertNew(deviceId, batch, receivedAt);
 					this.rollups.add(deviceId, stored);
+					this.ratings.add(deviceId, stored);
 					if (!stored.isEmpty()) {
 						this.publisher.publishEvent(new EventsStored(deviceId, stored));
 					}

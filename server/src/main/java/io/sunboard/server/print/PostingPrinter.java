@@ -14,6 +14,7 @@ import org.jsoup.nodes.Document;
 import org.springframework.stereotype.Component;
 
 import io.sunboard.protocol.PostingContent;
+import io.sunboard.server.pdf.PdfFonts;
 import io.sunboard.server.publicpage.PublicLinks;
 import io.sunboard.templates.PostingRenderer;
 import io.sunboard.templates.RenderContext;
@@ -27,19 +28,15 @@ import io.sunboard.templates.ScreenProfile;
 @Component
 class PostingPrinter {
 
-	static final String CJK_FAMILY = "sunboard-cjk";
-
-	static final String LATIN_FAMILY = "sunboard-latin";
-
 	private final PostingRenderer renderer;
 
 	private final PublicLinks links;
 
-	private final PrintFonts fonts;
+	private final PdfFonts fonts;
 
 	private final String stylesheet;
 
-	PostingPrinter(PostingRenderer renderer, PublicLinks links, PrintFonts fonts) {
+	PostingPrinter(PostingRenderer renderer, PublicLinks links, PdfFonts fonts) {
 		this.renderer = renderer;
 		this.links = links;
 		this.fonts = fonts;
@@ -47,7 +44,8 @@ class PostingPrinter {
 	}
 
 	byte[] print(PostingContent content, Locale locale) {
-		PrintFonts.Fonts found = this.fonts.fonts();
+		// before rendering: a missing font answers at once
+		this.fonts.fonts();
 		String article = this.renderer.renderPosting(content,
 				new RenderContext(ScreenProfile.PORTRAIT, locale, this.links.postingUrlTemplate()));
 		Document html = Jsoup.parse("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"><title></title></head>"
@@ -62,8 +60,7 @@ class PostingPrinter {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.useFastMode();
 			builder.withW3cDocument(new W3CDom().fromJsoup(html), null);
-			found.latin().ifPresent((latin) -> builder.useFont(latin.toFile(), LATIN_FAMILY));
-			builder.useFont(found.cjk().toFile(), CJK_FAMILY);
+			this.fonts.register(builder);
 			builder.toStream(pdf);
 			builder.run();
 		}

@@ -6,11 +6,8 @@ import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -52,11 +49,6 @@ class PrintController {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.inline().filename(id + ".pdf", StandardCharsets.UTF_8).build().toString())
 			.body(pdf);
-	}
-
-	@ExceptionHandler(PrintUnavailable.class)
-	ProblemDetail unavailable(PrintUnavailable ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
 	}
 
 }

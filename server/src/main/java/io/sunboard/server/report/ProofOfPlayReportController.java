@@ -4,11 +4,8 @@ import java.util.Locale;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -69,11 +66,6 @@ class ProofOfPlayReportController {
 			@RequestParam(required = false) String deviceId, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, Locale locale) {
 		return pdf(build(postingId, schoolId, regionId, deviceId, from, to), locale);
-	}
-
-	@ExceptionHandler(ReportPdf.PdfFontMissing.class)
-	ProblemDetail fontMissing(ReportPdf.PdfFontMissing ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
 	}
 
 	private ProofOfPlayReport build(String postingId, String schoolId, String regionId, String deviceId, String from,

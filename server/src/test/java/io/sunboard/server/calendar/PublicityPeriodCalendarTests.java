@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.sunboard.protocol.ContentTable;
 import io.sunboard.protocol.PostingContent;
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PublicityPeriodCalendarTests {
 
-	private final WorkingDayCalendar calendar = new WorkingDayCalendar(CalendarFiles.load(null));
+	private final WorkingDayCalendar calendar = new WorkingDayCalendar(
+			new CalendarFiles(JsonMapper.builder().build()).load(null));
 
 	private final ContentValidator server = new ContentValidator(KindCatalog.standard(), this.calendar::isWorkingDay);
 

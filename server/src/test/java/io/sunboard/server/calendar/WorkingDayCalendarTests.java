@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WorkingDayCalendarTests {
 
-	private final WorkingDayCalendar calendar = new WorkingDayCalendar(CalendarFiles.load(null));
+	private final WorkingDayCalendar calendar = new WorkingDayCalendar(
+			new CalendarFiles(JsonMapper.builder().build()).load(null));
 
 	@Test
 	void nationalDayWeekIsOffAndItsMakeUpSaturdayIsWorked() {
@@ -86,7 +88,8 @@ class WorkingDayCalendarTests {
 				 "workdays": ["2030-10-12"]}
 				""", StandardCharsets.UTF_8);
 
-		WorkingDayCalendar withAdminYear = new WorkingDayCalendar(CalendarFiles.load(dir));
+		WorkingDayCalendar withAdminYear = new WorkingDayCalendar(
+				new CalendarFiles(JsonMapper.builder().build()).load(dir));
 
 		assertThat(withAdminYear.covers(2030)).isTrue();
 		assertThat(withAdminYear.isProvisional(2030)).as("a file without 'provisional' is official").isFalse();
@@ -97,11 +100,11 @@ class WorkingDayCalendarTests {
 
 	@Test
 	void badFilesAreRefusedSayingWhatIsWrong() {
-		assertThatThrownBy(() -> CalendarFiles
+		assertThatThrownBy(() -> new CalendarFiles(JsonMapper.builder().build())
 			.parse("{\"year\":2030,\"source\":\"x\",\"holidays\":[],\"workdays\":[\"2031-01-01\"]}"
 				.getBytes(StandardCharsets.UTF_8), "cn-2030.json"))
 			.hasMessageContaining("2031-01-01 is not in 2030");
-		assertThatThrownBy(() -> CalendarFiles
+		assertThatThrownBy(() -> new CalendarFiles(JsonMapper.builder().build())
 			.parse("{\"year\":2030,\"holidays\":[],\"workdays\":[]}".getBytes(StandardCharsets.UTF_8), "cn-2030.json"))
 			.hasMessageContaining("source");
 	}

@@ -136,10 +136,85 @@ class BatchStoreIT {
 		assertThat(count("select sum(plays) from play_daily")).isEqualTo(2);
 	}
 
+	@Test
+	void purgeKeepsTheHourlyRollupsOfTheUtcDaysAroundNewYear() {
+		Instant newYearsEve = Instant.parse("2025-12-31T16:30:00Z"); // 00:30 on 1 January
+																		// in Shanghai
+		Instant newYearsDay = Instant.parse("2026-01-01T03:00:00Z");
+		Instant january2 = Instant.parse("2026-01-02T00:10:00Z");
+		Instant december30 = Instant.parse("2026-12-30T23:50:00Z");
+		store((event) -> {
+		}).store("dev-1",
+				List.of(DeviceEvent.played("eve", newYearsEve, "p-1", 1_000),
+						DeviceEvent.played("day", newYearsDay, "p-1", 1_000),
+						DeviceEvent.played("jan2", january2, "p-1", 1_000),
+						DeviceEvent.played("dec30", december30, "p-1", 1_000)),
+				T0);
+		RetentionPurge purge = new RetentionPurge(this.jdbc,
+				new IngestSettings(Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofHours(1)),
+				new MutableClock(Instant.parse("2027-03-01T00:00:00Z")));
+
+		assertThat(new RetentionPurge(this.jdbc,
+				new IngestSettings(Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofHours(1)),
+				new MutableClock(Instant.parse("2025-01-01T00:00:00Z")))
+			.purge()
+			.hourlyRollups()).as("nothing older than the cutoff").isZero();
+
+		RetentionPurge.Purged purged = purge.purge();
+
+		assertThat(purged.events()).isEqualTo(4);
+		assertThat(purged.hourlyRollups()).isEqualTo(2);
+		assertThat(this.jdbc.sql("select hour_start from play_hourly order by hour_start")
+			.query((rs, row) -> Jdbc.instant(rs, "hour_start"))
+			.list()).containsExactly(Instant.parse("2025-12-31T16:00:00Z"), Instant.parse("2026-01-01T03:00:00Z"));
+		assertThat(purge.purge().hourlyRollups()).isZero();
+		assertThat(count("select sum(plays) from play_daily")).isEqualTo(4);
+	}
+
+	@Test
+	void ratingsAreRolledUpByHourAndTheMigrationRollsUpThoseStoredBefore() {
+		DriverManagerDataSource old = new DriverManagerDataSource(
+				"jdbc:h2:mem:v12-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+		Flyway.configure().dataSource(old).locations("classpath:db/migration").target("12").load().migrate();
+		JdbcClient v12 = JdbcClient.create(old);
+		v12.sql("insert into region (id, name) values ('r1', 'r')").update();
+		v12.sql("insert into school (id, region_id, name, time_zone) values ('s1', 'r1', 's', 'Asia/Shanghai')")
+			.update();
+		v12.sql("insert into device (id, school_id, name, profile, secret_sha256, active, created_at)"
+				+ " values ('dev-1', 's1', 'd', 'LOBBY', ?, true, ?)")
+			.params("0".repeat(64), Jdbc.utc(T0))
+			.update();
+		int n = 0;
+		for (boolean helpful : new boolean[] { true, false, true }) {
+			v12.sql("insert into device_event (device_id, event_id, type, occurred_at, posting_id, received_at, helpful)"
+					+ " values ('dev-1', ?, 'RATING', ?, 'p-1', ?, ?)")
+				.params("r" + n, Jdbc.utc(T0.plusSeconds(60L * n)), Jdbc.utc(T0), helpful)
+				.update();
+			n++;
+		}
+		Flyway.configure().dataSource(old).locations("classpath:db/migration").load().migrate();
+		assertThat(v12.sql("select hour_start, helpful, ratings from rating_hourly")
+			.query((rs, row) -> Jdbc.instant(rs, "hour_start") + " " + rs.getLong("helpful") + "/"
+					+ rs.getLong("ratings"))
+			.list()).containsExactly("2026-11-20T08:00:00Z 2/3");
+
+		BatchStore store = store((event) -> {
+		});
+		store.store("dev-1",
+				List.of(DeviceEvent.rating("a", T0, "p-1", true), DeviceEvent.rating("b", T0, "p-1", false),
+						DeviceEvent.rating("c", T0.plus(Duration.ofHours(1)), "p-1", true)),
+				T0);
+		store.store("dev-1", List.of(DeviceEvent.rating("a", T0, "p-1", true)), T0);
+		assertThat(this.jdbc.sql("select hour_start, helpful, ratings from rating_hourly order by hour_start")
+			.query((rs, row) -> Jdbc.instant(rs, "hour_start") + " " + rs.getLong("helpful") + "/"
+					+ rs.getLong("ratings"))
+			.list()).containsExactly("2026-11-20T08:00:00Z 1/2", "2026-11-20T09:00:00Z 1/1");
+	}
+
 	private BatchStore store(ApplicationEventPublisher publisher) {
 		JdbcTemplate template = new JdbcTemplate(this.dataSource);
 		return new BatchStore(new DeviceEventRepository(JdbcClient.create(template), template),
-				new PlayRollups(template), publisher,
+				new PlayRollups(template), new RatingRollups(template), publisher,
 				new TransactionTemplate(new DataSourceTransactionManager(this.dataSource)));
 	}
 

@@ -1,0 +1,86 @@
+package io.sunboard.server.ingest;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import io.sunboard.protocol.DeviceEvent;
+import io.sunboard.protocol.EventType;
+import io.sunboard.server.system.Jdbc;
+
+/**
+ * Adds newly stored ratings to {@code rating_hourly} (posting x screen x UTC hour), in
+ * the transaction that stored them, the way {@link PlayRollups} adds showings: the public
+ * evaluation of a year then outlives the raw events.
+ */
+@Component
+class RatingRollups {
+
+	private static final Comparator<Key> ORDER = Comparator.comparing(Key::postingId)
+		.thenComparing(Key::deviceId)
+		.thenComparing(Key::hour);
+
+	private final JdbcTemplate template;
+
+	RatingRollups(JdbcTemplate template) {
+		this.template = template;
+	}
+
+	void add(String deviceId, List<DeviceEvent> stored) {
+		// sorted, so two instances updating the same rows lock them in the same order
+		Map<Key, long[]> sums = new TreeMap<>(ORDER);
+		for (DeviceEvent e : stored) {
+			if (e.type() != EventType.RATING || e.helpful() == null || e.postingId() == null) {
+				continue;
+			}
+			long[] sum = sums.computeIfAbsent(new Key(e.postingId(), deviceId, e.at().truncatedTo(ChronoUnit.HOURS)),
+					(k) -> new long[2]);
+			sum[0] += e.helpful() ? 1 : 0;
+			sum[1]++;
+		}
+		if (sums.isEmpty()) {
+			return;
+		}
+		List<Map.Entry<Key, long[]>> entries = new ArrayList<>(sums.entrySet());
+		int[] updated = this.template.batchUpdate(
+				"update rating_hourly set helpful = helpful + ?, ratings = ratings + ?"
+						+ " where posting_id = ? and device_id = ? and hour_start = ?",
+				entries, entries.size(), (ps, entry) -> bind(ps, entry))[0];
+		List<Map.Entry<Key, long[]>> missing = new ArrayList<>();
+		for (int i = 0; i < updated.length; i++) {
+			if (updated[i] == 0) {
+				missing.add(entries.get(i));
+			}
+		}
+		if (!missing.isEmpty()) {
+			// a concurrent insert by another instance fails on the key; the caller
+			// retries
+			this.template.batchUpdate("insert into rating_hourly (helpful, ratings, posting_id, device_id, hour_start)"
+					+ " values (?, ?, ?, ?, ?)", missing, missing.size(), (ps, entry) -> bind(ps, entry));
+		}
+	}
+
+	/** Both statements take the sums first and the key last. */
+	private static void bind(PreparedStatement ps, Map.Entry<Key, long[]> entry) throws SQLException {
+		ps.setLong(1, entry.getValue()[0]);
+		ps.setLong(2, entry.getValue()[1]);
+		ps.setString(3, entry.getKey().postingId());
+		ps.setString(4, entry.getKey().deviceId());
+		ps.setObject(5, Jdbc.utc(entry.getKey().hour()), Types.TIMESTAMP_WITH_TIMEZONE);
+	}
+
+	private record Key(String postingId, String deviceId, Instant hour) {
+
+	}
+
+}

@@ -8,6 +8,7 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 import io.sunboard.testsupport.sim.FleetStats;
+import io.sunboard.testsupport.sim.Latencies;
 import io.sunboard.testsupport.sim.ScreenFleet;
 import io.sunboard.testsupport.sim.ScreenIdentity;
 
@@ -41,7 +42,8 @@ public final class IngestBench {
 		report.note("The server runs as its own JVM (`-Xmx3g`, embedded HiveMQ CE, H2 file database); " + screens
 				+ " simulated screens in the bench JVM each send `played` events in batches of " + batch
 				+ " (QoS 1), round robin, for " + seconds
-				+ " s a step, plus a heartbeat every 30 s. Stored counts come "
+				+ " s a step, plus a heartbeat every 30 s; every screen plays one real posting scheduled to the region"
+				+ " (the server refuses plays of unknown postings). Stored counts come "
 				+ "from the database. Sustained = zero loss and the backlog acknowledged within 5 s after the step.");
 		try (BenchServer server = BenchServer.start("3g")) {
 			List<ScreenIdentity> identities = server.provision("ingest", Math.max(1, screens / 100),
@@ -49,6 +51,17 @@ public final class IngestBench {
 			try (ScreenFleet fleet = ScreenFleet.connect(ScreenFleet.Settings.of(server.mqttPort(), server.httpBase()),
 					identities, 200, Duration.ofMinutes(5))) {
 				fleet.startHeartbeats(Duration.ofSeconds(30));
+				// the server stores plays of known postings only: every screen first
+				// plays a
+				// real one, scheduled to the whole region
+				String posting = server.approvedPosting(identities.get(0).schoolId(), "收费公示（压测）");
+				long scheduled = System.nanoTime();
+				server.scheduleRegion(posting, "ingest");
+				Latencies applied = fleet.await(ScreenFleet.postingApplied(posting), scheduled, Duration.ofMinutes(5));
+				if (applied.count() < identities.size()) {
+					throw new IllegalStateException("only " + applied.count() + " of " + identities.size()
+							+ " screens applied the posting to play; see " + server.directory() + "/server.log");
+				}
 				FleetStats stats = fleet.stats();
 				long storedBefore = 0;
 				for (int rate : rates) {

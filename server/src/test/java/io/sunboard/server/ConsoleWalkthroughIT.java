@@ -243,10 +243,7 @@ class ConsoleWalkthroughIT {
 	}
 
 	private RunningServer startServer(Path dataDir) {
-		return RunningServer
-			.external(dataDir, this.broker.url(), SERVER_USER, SERVER_PASSWORD, this.broker.adminUsername(),
-					this.broker.adminPassword())
-			.start();
+		return RunningServer.external(dataDir, this.broker, SERVER_USER, SERVER_PASSWORD).start();
 	}
 
 	/**
@@ -276,8 +273,7 @@ class ConsoleWalkthroughIT {
 	}
 
 	private KioskConfig kioskConfig(RunningServer server, String secret, Path dataDir) {
-		return KioskConfig
-			.from(FaultFixture.kioskProperties("lobby-1", secret, this.broker.url(), server.url(), dataDir));
+		return FaultFixture.kioskConfig("lobby-1", secret, this.broker.url(), server.url(), dataDir);
 	}
 
 }

@@ -46,9 +46,7 @@ class DatabaseRestartIT {
 		FaultFixture.Ticker ticker = new FaultFixture.Ticker();
 		try (PostgresServer postgres = PostgresServer.startNew()) {
 			String database = postgres.createDatabase("restart");
-			RunningServer server = RunningServer
-				.external(dir, this.broker.url(), "sunboard-server", "server-secret-1", this.broker.adminUsername(),
-						this.broker.adminPassword())
+			RunningServer server = RunningServer.external(dir, this.broker, "sunboard-server", "server-secret-1")
 				.with("spring.profiles.include", "postgres")
 				.with("spring.datasource.url", postgres.jdbcUrl(database))
 				.with("spring.datasource.username", PostgresServer.USER)

@@ -25,6 +25,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.sunboard.kiosk.KioskConfig;
 import io.sunboard.protocol.DeviceEvent;
 import io.sunboard.protocol.JsonCodec;
 import io.sunboard.protocol.MalformedMessageException;
@@ -168,6 +169,11 @@ final class FaultFixture {
 		p.setProperty("player.port", "0");
 		p.setProperty("heartbeat.seconds", "2");
 		return p;
+	}
+
+	/** The kiosk configuration of {@link #kioskProperties}. */
+	static KioskConfig kioskConfig(String deviceId, String secret, String brokerUrl, String serverUrl, Path dataDir) {
+		return KioskConfig.from(kioskProperties(deviceId, secret, brokerUrl, serverUrl, dataDir));
 	}
 
 	/**

@@ -43,10 +43,7 @@ class FiftyDevicesFaultIT {
 	@Test
 	void everyEventOfFiftyScreensIsStoredExactlyOnceAcrossABrokerAndAServerRestart(@TempDir Path dir) throws Exception {
 		this.broker.addServerAccount("sunboard/v1", "sunboard-server", "server-secret-1");
-		RunningServer server = RunningServer
-			.external(dir, this.broker.url(), "sunboard-server", "server-secret-1", this.broker.adminUsername(),
-					this.broker.adminPassword())
-			.start();
+		RunningServer server = RunningServer.external(dir, this.broker, "sunboard-server", "server-secret-1").start();
 		List<SimulatedDevice> devices = new ArrayList<>();
 		FaultFixture.Ticker ticker = new FaultFixture.Ticker();
 		try {

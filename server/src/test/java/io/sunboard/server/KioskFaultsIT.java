@@ -201,14 +201,11 @@ class KioskFaultsIT {
 	}
 
 	private KioskConfig config(String deviceId, String secret, String brokerUrl, RunningServer server, Path data) {
-		return KioskConfig.from(FaultFixture.kioskProperties(deviceId, secret, brokerUrl, server.url(), data));
+		return FaultFixture.kioskConfig(deviceId, secret, brokerUrl, server.url(), data);
 	}
 
 	private RunningServer startServer(Path dataDir) {
-		return RunningServer
-			.external(dataDir, this.broker.url(), SERVER_USER, SERVER_PASSWORD, this.broker.adminUsername(),
-					this.broker.adminPassword())
-			.start();
+		return RunningServer.external(dataDir, this.broker, SERVER_USER, SERVER_PASSWORD).start();
 	}
 
 }

@@ -117,10 +117,7 @@ class WalkingSkeletonIT {
 	}
 
 	private RunningServer startServer(Path dataDir) {
-		return RunningServer
-			.external(dataDir, this.broker.url(), SERVER_USER, SERVER_PASSWORD, this.broker.adminUsername(),
-					this.broker.adminPassword())
-			.start();
+		return RunningServer.external(dataDir, this.broker, SERVER_USER, SERVER_PASSWORD).start();
 	}
 
 	private static String createScheduledPosting(RunningServer server, String title) {
@@ -136,8 +133,7 @@ class WalkingSkeletonIT {
 	}
 
 	private KioskConfig kioskConfig(RunningServer server, String deviceId, String secret, Path dataDir) {
-		return KioskConfig
-			.from(FaultFixture.kioskProperties(deviceId, secret, this.broker.url(), server.url(), dataDir));
+		return FaultFixture.kioskConfig(deviceId, secret, this.broker.url(), server.url(), dataDir);
 	}
 
 	private static String bodyText(WebDriver browser) {

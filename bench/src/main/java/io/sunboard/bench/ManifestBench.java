@@ -208,14 +208,8 @@ public final class ManifestBench {
 			.append(Clock.systemUTC().instant().atOffset(ZoneOffset.UTC).toLocalDate())
 			.append("\n\n")
 			.append("Machine: ")
-			.append(cpu())
-			.append(", ")
-			.append(Runtime.getRuntime().availableProcessors())
-			.append(" cores visible to the JVM, Java ")
-			.append(System.getProperty("java.version"))
-			.append(", max heap ")
-			.append(Runtime.getRuntime().maxMemory() / (1024 * 1024))
-			.append(" MiB.\n")
+			.append(Report.jvmMachine())
+			.append(".\n")
 			.append("Data: ")
 			.append(SCHOOLS * SCREENS_PER_SCHOOL)
 			.append(" screens in ")
@@ -245,20 +239,6 @@ public final class ManifestBench {
 
 	private static String ms(long nanos) {
 		return String.format("%.2f ms", nanos / 1_000_000.0);
-	}
-
-	private static String cpu() {
-		try {
-			return Files.readAllLines(Path.of("/proc/cpuinfo"))
-				.stream()
-				.filter((l) -> l.startsWith("model name"))
-				.map((l) -> l.substring(l.indexOf(':') + 1).trim())
-				.findFirst()
-				.orElse("unknown CPU");
-		}
-		catch (IOException ex) {
-			return "unknown CPU";
-		}
 	}
 
 }

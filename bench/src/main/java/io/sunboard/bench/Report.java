@@ -71,6 +71,25 @@ final class Report {
 	}
 
 	static String machine() {
+		return cpu() + " (lscpu), " + Runtime.getRuntime().availableProcessors() + " cores, "
+				+ String.format("%.1f GiB", Runtime.getRuntime().maxMemory() / 1073741824.0)
+				+ " max heap of the bench JVM, Java " + System.getProperty("java.version") + ", open files limit "
+				+ openFilesLimit() + ", load average when the table was written " + loadAverage()
+				+ " (the machine is shared: other builds may run at the same time)";
+	}
+
+	/**
+	 * The machine line of the benches that write their own table: CPU, cores, Java and
+	 * heap of this JVM.
+	 */
+	static String jvmMachine() {
+		return cpu() + ", " + Runtime.getRuntime().availableProcessors() + " cores visible to the JVM, Java "
+				+ System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+				+ " MiB";
+	}
+
+	/** The CPU model as {@code lscpu} reports it. */
+	static String cpu() {
 		String cpu = "unknown CPU";
 		try {
 			Process lscpu = new ProcessBuilder("lscpu").redirectErrorStream(true).start();
@@ -83,11 +102,7 @@ final class Report {
 		catch (IOException ex) {
 			// keep "unknown CPU"
 		}
-		return cpu + " (lscpu), " + Runtime.getRuntime().availableProcessors() + " cores, "
-				+ String.format("%.1f GiB", Runtime.getRuntime().maxMemory() / 1073741824.0)
-				+ " max heap of the bench JVM, Java " + System.getProperty("java.version") + ", open files limit "
-				+ openFilesLimit() + ", load average when the table was written " + loadAverage()
-				+ " (the machine is shared: other builds may run at the same time)";
+		return cpu;
 	}
 
 	private static String loadAverage() {

@@ -241,14 +241,8 @@ public final class ReportBench {
 		out.append("\n## Proof-of-play reports — ")
 			.append(LocalDate.now(ZoneOffset.UTC))
 			.append("\n\nMachine: ")
-			.append(cpu())
-			.append(", ")
-			.append(Runtime.getRuntime().availableProcessors())
-			.append(" cores visible to the JVM, Java ")
-			.append(System.getProperty("java.version"))
-			.append(", max heap ")
-			.append(Runtime.getRuntime().maxMemory() / (1024 * 1024))
-			.append(" MiB (shared with other builds while measured).\n")
+			.append(Report.jvmMachine())
+			.append(" (shared with other builds while measured).\n")
 			.append(String
 				.format("Data: %,d screens in %d schools of one region, %d postings per school, a year (%d days)"
 						+ " of daily rollups (every screen, every posting, every day), hourly rollups and presence hours for"
@@ -281,20 +275,6 @@ public final class ReportBench {
 	private static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
-		}
-	}
-
-	private static String cpu() {
-		try {
-			return Files.readAllLines(Path.of("/proc/cpuinfo"))
-				.stream()
-				.filter((l) -> l.startsWith("model name"))
-				.map((l) -> l.substring(l.indexOf(':') + 1).trim())
-				.findFirst()
-				.orElse("unknown CPU");
-		}
-		catch (IOException ex) {
-			return "unknown CPU";
 		}
 	}
 

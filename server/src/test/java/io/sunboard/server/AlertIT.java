@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -65,8 +64,7 @@ class AlertIT {
 		Topics topics = Topics.defaults();
 		List<KioskClient> kiosks = new ArrayList<>();
 		try (RunningServer server = RunningServer
-			.external(dir.resolve("server"), this.broker.url(), SERVER_USER, SERVER_PASSWORD,
-					this.broker.adminUsername(), this.broker.adminPassword())
+			.external(dir.resolve("server"), this.broker, SERVER_USER, SERVER_PASSWORD)
 			.start();
 				PublishCounter alerts = PublishCounter.subscribe(this.broker.url(), OBSERVER, OBSERVER_PASSWORD,
 						Topics.DEFAULT_ROOT + "/+/+/alert")) {
@@ -137,15 +135,7 @@ class AlertIT {
 	}
 
 	private KioskConfig kioskConfig(RunningServer server, String deviceId, String secret, Path dataDir) {
-		Properties p = new Properties();
-		p.setProperty("device.id", deviceId);
-		p.setProperty("device.secret", secret);
-		p.setProperty("broker.url", this.broker.url());
-		p.setProperty("server.url", server.url());
-		p.setProperty("data.dir", dataDir.toString());
-		p.setProperty("player.port", "0");
-		p.setProperty("heartbeat.seconds", "2");
-		return KioskConfig.from(p);
+		return FaultFixture.kioskConfig(deviceId, secret, this.broker.url(), server.url(), dataDir);
 	}
 
 }

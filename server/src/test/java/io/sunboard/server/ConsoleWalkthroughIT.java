@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -244,10 +243,7 @@ class ConsoleWalkthroughIT {
 	}
 
 	private RunningServer startServer(Path dataDir) {
-		return RunningServer
-			.external(dataDir, this.broker.url(), SERVER_USER, SERVER_PASSWORD, this.broker.adminUsername(),
-					this.broker.adminPassword())
-			.start();
+		return RunningServer.external(dataDir, this.broker, SERVER_USER, SERVER_PASSWORD).start();
 	}
 
 	/**
@@ -255,17 +251,7 @@ class ConsoleWalkthroughIT {
 	 * ids differ between tests: the broker outlives each test's server.
 	 */
 	private static String seedSchool(RunningServer server, String deviceId) {
-		assertThat(server.post("/api/v1/regions", Map.of("id", "fengze", "name", "丰泽区教育局")).status()).isEqualTo(201);
-		assertThat(
-				server
-					.post("/api/v1/schools",
-							Map.of("id", "shiyan", "regionId", "fengze", "name", "丰泽区实验小学", "timeZone",
-									"Asia/Shanghai"))
-					.status())
-			.isEqualTo(201);
-		RunningServer.Response device = server.post("/api/v1/devices",
-				Map.of("id", deviceId, "schoolId", "shiyan", "name", "一楼大厅显示屏"));
-		assertThat(device.status()).isEqualTo(201);
+		String secret = FaultFixture.seedScreen(server, deviceId);
 		for (String[] account : List.of(new String[] { "shiyan-editor", "SCHOOL_EDITOR" },
 				new String[] { "shiyan-reviewer", "REVIEWER" })) {
 			assertThat(server
@@ -273,7 +259,7 @@ class ConsoleWalkthroughIT {
 						"scopeType", "SCHOOL", "scopeId", "shiyan"))
 				.status()).isEqualTo(201);
 		}
-		return device.json().get("secret").asString();
+		return secret;
 	}
 
 	private static Map<String, Object> feeNotice(String title, Instant now) {
@@ -287,15 +273,7 @@ class ConsoleWalkthroughIT {
 	}
 
 	private KioskConfig kioskConfig(RunningServer server, String secret, Path dataDir) {
-		Properties p = new Properties();
-		p.setProperty("device.id", "lobby-1");
-		p.setProperty("device.secret", secret);
-		p.setProperty("broker.url", this.broker.url());
-		p.setProperty("server.url", server.url());
-		p.setProperty("data.dir", dataDir.toString());
-		p.setProperty("player.port", "0");
-		p.setProperty("heartbeat.seconds", "2");
-		return KioskConfig.from(p);
+		return FaultFixture.kioskConfig("lobby-1", secret, this.broker.url(), server.url(), dataDir);
 	}
 
 }

@@ -84,9 +84,7 @@ class DashboardIT {
 	void setUp(@TempDir Path dir) {
 		this.broker.addServerAccount("sunboard/v1", SERVER_USER, SERVER_PASSWORD);
 		this.chromium = HeadlessChromium.start(1600, 1000);
-		this.server = RunningServer
-			.external(dir.resolve("server"), this.broker.url(), SERVER_USER, SERVER_PASSWORD,
-					this.broker.adminUsername(), this.broker.adminPassword())
+		this.server = RunningServer.external(dir.resolve("server"), this.broker, SERVER_USER, SERVER_PASSWORD)
 			// shortened so the test sees a screen turn stale
 			.with("sunboard.dashboard.stale-after", "PT5S")
 			.with("sunboard.dashboard.refresh-interval", "PT1S")
@@ -351,14 +349,8 @@ class DashboardIT {
 	}
 
 	private KioskConfig kioskConfig(Path dataDir) {
-		Properties p = new Properties();
-		p.setProperty("device.id", "dash-lobby");
-		p.setProperty("device.secret", this.lobbySecret);
-		p.setProperty("broker.url", this.broker.url());
-		p.setProperty("server.url", this.server.url());
-		p.setProperty("data.dir", dataDir.toString());
-		p.setProperty("player.port", "0");
-		p.setProperty("heartbeat.seconds", "2");
+		Properties p = FaultFixture.kioskProperties("dash-lobby", this.lobbySecret, this.broker.url(),
+				this.server.url(), dataDir);
 		p.setProperty("screen.profile", "kiosk");
 		return KioskConfig.from(p);
 	}

@@ -2,14 +2,8 @@ package io.sunboard.server;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -17,7 +11,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.sunboard.protocol.Topics;
 import io.sunboard.testsupport.MosquittoBroker;
 import io.sunboard.testsupport.MosquittoExtension;
 import io.sunboard.testsupport.PostgresServer;
@@ -50,57 +43,32 @@ class DatabaseRestartIT {
 	void everyEventIsStoredExactlyOnceAcrossADatabaseRestart(@TempDir Path dir) throws Exception {
 		this.broker.addServerAccount("sunboard/v1", "sunboard-server", "server-secret-1");
 		List<SimulatedDevice> devices = new ArrayList<>();
-		ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+		FaultFixture.Ticker ticker = new FaultFixture.Ticker();
 		try (PostgresServer postgres = PostgresServer.startNew()) {
 			String database = postgres.createDatabase("restart");
-			RunningServer server = RunningServer
-				.external(dir, this.broker.url(), "sunboard-server", "server-secret-1", this.broker.adminUsername(),
-						this.broker.adminPassword())
+			RunningServer server = RunningServer.external(dir, this.broker, "sunboard-server", "server-secret-1")
 				.with("spring.profiles.include", "postgres")
 				.with("spring.datasource.url", postgres.jdbcUrl(database))
 				.with("spring.datasource.username", PostgresServer.USER)
 				.with("spring.datasource.password", "")
 				.start();
 			try {
-				server.post("/api/v1/regions", Map.of("id", "fengze", "name", "丰泽区教育局"));
-				server.post("/api/v1/schools", Map.of("id", "shiyan", "regionId", "fengze", "name", "丰泽区实验小学"));
+				FaultFixture.seedSchool(server);
 				String posting = FaultFixture.seedPosting(server, "shiyan");
 				for (int i = 0; i < DEVICES; i++) {
-					String id = String.format("db-%02d", i);
-					RunningServer.Response created = server.post("/api/v1/devices",
-							Map.of("id", id, "schoolId", "shiyan", "name", "屏 " + id));
-					assertThat(created.status()).as(created.body()).isEqualTo(201);
-					SimulatedDevice device = new SimulatedDevice(this.broker.url(), Topics.defaults(), id,
-							created.json().get("secret").asString());
-					device.connect();
-					devices.add(device);
+					devices.add(FaultFixture.connectDevice(server, this.broker.url(), String.format("db-%02d", i)));
 				}
-				AtomicInteger ticks = new AtomicInteger();
-				ticker.scheduleWithFixedDelay(() -> {
-					try {
-						boolean record = ticks.incrementAndGet() <= EVENTS_EACH;
-						Instant now = Instant.now();
-						for (SimulatedDevice device : devices) {
-							if (record) {
-								device.record(posting);
-							}
-							device.send(now);
-						}
-					}
-					catch (RuntimeException ex) {
-						// a scheduled task that throws is never run again; keep ticking
-						ex.printStackTrace();
-					}
-				}, 0, 300, TimeUnit.MILLISECONDS);
+				ticker.start(devices, posting, EVENTS_EACH, Duration.ofMillis(300));
 
-				await().atMost(Duration.ofSeconds(30)).until(() -> ticks.get() >= EVENTS_EACH / 3);
+				await().atMost(Duration.ofSeconds(30)).until(() -> ticker.ticks() >= EVENTS_EACH / 3);
 				postgres.restart();
-				assertThat(ticks.get()).as("screens kept recording while the database was away")
+				assertThat(ticker.ticks()).as("screens kept recording while the database was away")
 					.isLessThan(EVENTS_EACH);
 
 				await().atMost(Duration.ofSeconds(120))
 					.pollInterval(Duration.ofMillis(500))
-					.untilAsserted(() -> assertThat(ticks.get() > EVENTS_EACH ? unacknowledged(devices) : -1).isZero());
+					.untilAsserted(
+							() -> assertThat(ticker.ticks() > EVENTS_EACH ? unacknowledged(devices) : -1).isZero());
 				JdbcClient jdbc = server.bean(JdbcClient.class);
 				assertThat(jdbc.sql("select count(*) from device_event where device_id like 'db-%'")
 					.query(Long.class)
@@ -111,7 +79,7 @@ class DatabaseRestartIT {
 				assertThat(server.get("/actuator/health").status()).isEqualTo(200);
 			}
 			finally {
-				ticker.shutdownNow();
+				ticker.close();
 				devices.forEach(SimulatedDevice::close);
 				server.close();
 			}

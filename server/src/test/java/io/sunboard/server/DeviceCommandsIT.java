@@ -63,10 +63,7 @@ class DeviceCommandsIT {
 	@BeforeAll
 	void setUp(@TempDir Path dir) {
 		this.broker.addServerAccount("sunboard/v1", SERVER_USER, SERVER_PASSWORD);
-		this.server = RunningServer
-			.external(dir.resolve("server"), this.broker.url(), SERVER_USER, SERVER_PASSWORD,
-					this.broker.adminUsername(), this.broker.adminPassword())
-			.start();
+		this.server = RunningServer.external(dir.resolve("server"), this.broker, SERVER_USER, SERVER_PASSWORD).start();
 		this.secret = FaultFixture.seedScreen(this.server, "cmd-lobby");
 		FaultFixture.scheduleOneSecondPosting(this.server);
 		KioskConfig config = KioskConfig.from(FaultFixture.kioskProperties("cmd-lobby", this.secret, this.broker.url(),

@@ -48,9 +48,7 @@ class DeviceLifecycleIT {
 	@BeforeAll
 	void start(@TempDir Path dir) {
 		this.broker.addServerAccount("sunboard/v1", "sunboard-server", "server-secret-1");
-		this.server = RunningServer
-			.external(dir, this.broker.url(), "sunboard-server", "server-secret-1", this.broker.adminUsername(),
-					this.broker.adminPassword())
+		this.server = RunningServer.external(dir, this.broker, "sunboard-server", "server-secret-1")
 			.with("sunboard.provisioning.broker-url", this.broker.url())
 			.start();
 		this.server.post("/api/v1/regions", Map.of("id", "r1", "name", "区"));

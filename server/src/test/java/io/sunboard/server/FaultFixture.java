@@ -18,20 +18,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+
+import org.eclipse.paho.mqttv5.common.MqttException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.sunboard.kiosk.KioskConfig;
 import io.sunboard.protocol.DeviceEvent;
 import io.sunboard.protocol.JsonCodec;
 import io.sunboard.protocol.MalformedMessageException;
+import io.sunboard.protocol.Topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the kiosk fault tests share: a school with one screen and a posting that plays
- * every second, a journal backlog as a long offline stretch leaves it, and a watch over
- * the kiosk's journal directory that remembers every event id it ever saw there.
+ * What the kiosk fault tests (and the end-to-end walkthroughs) share: a school with one
+ * screen and a posting that plays every second, a journal backlog as a long offline
+ * stretch leaves it, a fleet of simulated screens ticking along, and a watch over the
+ * kiosk's journal directory that remembers every event id it ever saw there.
  */
 final class FaultFixture {
 
@@ -40,11 +46,24 @@ final class FaultFixture {
 	private FaultFixture() {
 	}
 
+	/**
+	 * Registers region {@code fengze} and its school {@code shiyan}, whose time zone is
+	 * said outright: tests compare the times its pages show with Asia/Shanghai.
+	 */
+	static void seedSchool(RunningServer server) {
+		assertThat(server.post("/api/v1/regions", Map.of("id", "fengze", "name", "丰泽区教育局")).status()).isEqualTo(201);
+		assertThat(
+				server
+					.post("/api/v1/schools",
+							Map.of("id", "shiyan", "regionId", "fengze", "name", "丰泽区实验小学", "timeZone",
+									"Asia/Shanghai"))
+					.status())
+			.isEqualTo(201);
+	}
+
 	/** Registers region, school and screen; returns the screen's secret. */
 	static String seedScreen(RunningServer server, String deviceId) {
-		assertThat(server.post("/api/v1/regions", Map.of("id", "fengze", "name", "丰泽区教育局")).status()).isEqualTo(201);
-		assertThat(server.post("/api/v1/schools", Map.of("id", "shiyan", "regionId", "fengze", "name", "丰泽区实验小学"))
-			.status()).isEqualTo(201);
+		seedSchool(server);
 		RunningServer.Response device = server.post("/api/v1/devices",
 				Map.of("id", deviceId, "schoolId", "shiyan", "name", "一楼大厅显示屏"));
 		assertThat(device.status()).isEqualTo(201);
@@ -150,6 +169,67 @@ final class FaultFixture {
 		p.setProperty("player.port", "0");
 		p.setProperty("heartbeat.seconds", "2");
 		return p;
+	}
+
+	/** The kiosk configuration of {@link #kioskProperties}. */
+	static KioskConfig kioskConfig(String deviceId, String secret, String brokerUrl, String serverUrl, Path dataDir) {
+		return KioskConfig.from(kioskProperties(deviceId, secret, brokerUrl, serverUrl, dataDir));
+	}
+
+	/**
+	 * Registers a screen at {@code shiyan} and connects a {@link SimulatedDevice} with
+	 * its new secret.
+	 */
+	static SimulatedDevice connectDevice(RunningServer server, String brokerUrl, String deviceId) throws MqttException {
+		RunningServer.Response created = server.post("/api/v1/devices",
+				Map.of("id", deviceId, "schoolId", "shiyan", "name", "屏 " + deviceId));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		SimulatedDevice device = new SimulatedDevice(brokerUrl, Topics.defaults(), deviceId,
+				created.json().get("secret").asString());
+		device.connect();
+		return device;
+	}
+
+	/**
+	 * Drives a fleet of simulated screens: each tick every screen records one play (until
+	 * its quota) and sends what is unacknowledged, so screens keep recording while a
+	 * broker, server or database is away and resend once it is back.
+	 */
+	static final class Ticker implements AutoCloseable {
+
+		private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+
+		private final AtomicInteger ticks = new AtomicInteger();
+
+		void start(List<SimulatedDevice> devices, String postingId, int eventsEach, Duration period) {
+			this.executor.scheduleWithFixedDelay(() -> {
+				try {
+					boolean record = this.ticks.incrementAndGet() <= eventsEach;
+					Instant now = Instant.now();
+					for (SimulatedDevice device : devices) {
+						if (record) {
+							device.record(postingId);
+						}
+						device.send(now);
+					}
+				}
+				catch (RuntimeException ex) {
+					// a scheduled task that throws is never run again; keep ticking
+					ex.printStackTrace();
+				}
+			}, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+		}
+
+		/** Ticks started so far; past the quota, screens only send. */
+		int ticks() {
+			return this.ticks.get();
+		}
+
+		@Override
+		public void close() {
+			this.executor.shutdownNow();
+		}
+
 	}
 
 	/**

@@ -2,16 +2,12 @@ package io.sunboard.server;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,7 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.sunboard.protocol.Topics;
 import io.sunboard.testsupport.MosquittoBroker;
 import io.sunboard.testsupport.MosquittoExtension;
 
@@ -48,15 +43,11 @@ class FiftyDevicesFaultIT {
 	@Test
 	void everyEventOfFiftyScreensIsStoredExactlyOnceAcrossABrokerAndAServerRestart(@TempDir Path dir) throws Exception {
 		this.broker.addServerAccount("sunboard/v1", "sunboard-server", "server-secret-1");
-		RunningServer server = RunningServer
-			.external(dir, this.broker.url(), "sunboard-server", "server-secret-1", this.broker.adminUsername(),
-					this.broker.adminPassword())
-			.start();
+		RunningServer server = RunningServer.external(dir, this.broker, "sunboard-server", "server-secret-1").start();
 		List<SimulatedDevice> devices = new ArrayList<>();
-		ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+		FaultFixture.Ticker ticker = new FaultFixture.Ticker();
 		try {
-			server.post("/api/v1/regions", Map.of("id", "fengze", "name", "丰泽区教育局"));
-			server.post("/api/v1/schools", Map.of("id", "shiyan", "regionId", "fengze", "name", "丰泽区实验小学"));
+			FaultFixture.seedSchool(server);
 			String posting = FaultFixture.seedPosting(server, "shiyan");
 			// provisioned a few at a time: each creates a broker account over its own
 			// connection to Mosquitto's dynamic-security topic
@@ -64,15 +55,7 @@ class FiftyDevicesFaultIT {
 			List<Future<SimulatedDevice>> provisioned = new ArrayList<>();
 			for (int i = 0; i < DEVICES; i++) {
 				String id = String.format("fleet-%02d", i);
-				provisioned.add(provisioning.submit(() -> {
-					RunningServer.Response created = server.post("/api/v1/devices",
-							Map.of("id", id, "schoolId", "shiyan", "name", "屏 " + id));
-					assertThat(created.status()).as(created.body()).isEqualTo(201);
-					SimulatedDevice device = new SimulatedDevice(this.broker.url(), Topics.defaults(), id,
-							created.json().get("secret").asString());
-					device.connect();
-					return device;
-				}));
+				provisioned.add(provisioning.submit(() -> FaultFixture.connectDevice(server, this.broker.url(), id)));
 			}
 			for (Future<SimulatedDevice> device : provisioned) {
 				devices.add(device.get(60, TimeUnit.SECONDS));
@@ -80,37 +63,21 @@ class FiftyDevicesFaultIT {
 			provisioning.shutdown();
 
 			// each tick every screen records one event (until its quota) and sends
-			AtomicInteger ticks = new AtomicInteger();
-			ticker.scheduleWithFixedDelay(() -> {
-				try {
-					boolean record = ticks.incrementAndGet() <= EVENTS_EACH;
-					Instant now = Instant.now();
-					for (SimulatedDevice device : devices) {
-						if (record) {
-							device.record(posting);
-						}
-						device.send(now);
-					}
-				}
-				catch (RuntimeException ex) {
-					// a scheduled task that throws is never run again; keep ticking
-					ex.printStackTrace();
-				}
-			}, 0, 400, TimeUnit.MILLISECONDS);
+			ticker.start(devices, posting, EVENTS_EACH, Duration.ofMillis(400));
 
-			await().atMost(Duration.ofSeconds(30)).until(() -> ticks.get() >= EVENTS_EACH / 4);
+			await().atMost(Duration.ofSeconds(30)).until(() -> ticker.ticks() >= EVENTS_EACH / 4);
 			this.broker.stop();
-			await().atMost(Duration.ofSeconds(30)).until(() -> ticks.get() >= EVENTS_EACH / 4 + 5);
+			await().atMost(Duration.ofSeconds(30)).until(() -> ticker.ticks() >= EVENTS_EACH / 4 + 5);
 			this.broker.start();
 
-			await().atMost(Duration.ofSeconds(60)).until(() -> ticks.get() >= EVENTS_EACH / 2);
+			await().atMost(Duration.ofSeconds(60)).until(() -> ticker.ticks() >= EVENTS_EACH / 2);
 			server.stop();
-			await().atMost(Duration.ofSeconds(30)).until(() -> ticks.get() >= EVENTS_EACH / 2 + 5);
+			await().atMost(Duration.ofSeconds(30)).until(() -> ticker.ticks() >= EVENTS_EACH / 2 + 5);
 			server.start();
 
 			await().atMost(Duration.ofSeconds(90))
 				.pollInterval(Duration.ofMillis(500))
-				.untilAsserted(() -> assertThat(ticks.get() > EVENTS_EACH ? summary(devices) : "still recording")
+				.untilAsserted(() -> assertThat(ticker.ticks() > EVENTS_EACH ? summary(devices) : "still recording")
 					.isEqualTo(DEVICES + " connected, 0 unacknowledged"));
 			assertThat(devices).allMatch((d) -> d.recorded() == EVENTS_EACH);
 			JdbcClient jdbc = server.bean(JdbcClient.class);
@@ -127,7 +94,7 @@ class FiftyDevicesFaultIT {
 			}
 		}
 		finally {
-			ticker.shutdownNow();
+			ticker.close();
 			devices.forEach(SimulatedDevice::close);
 			server.close();
 		}

@@ -79,9 +79,7 @@ class InboundFuzzIT {
 			throws Exception {
 		this.broker.addServerAccount("sunboard/v1", "sunboard-server", "server-secret-1");
 		this.broker.addServerAccount("sunboard/v1", "fuzzer", "fuzzer-secret-1");
-		try (RunningServer server = RunningServer
-			.external(dir, this.broker.url(), "sunboard-server", "server-secret-1", this.broker.adminUsername(),
-					this.broker.adminPassword())
+		try (RunningServer server = RunningServer.external(dir, this.broker, "sunboard-server", "server-secret-1")
 			.start()) {
 			String badSecret = FaultFixture.seedScreen(server, "fuzz-bad");
 			String goodSecret = server

@@ -57,14 +57,11 @@ class KioskFaultsIT {
 	@Test
 	void killedMidBatchTheRestartedClientDeliversEveryEventExactlyOnce(@TempDir Path dir) {
 		try (RunningServer server = startServer(dir.resolve("server"))) {
-			String secret = FaultFixture.seedScreen(server, "fault-kill");
-			String postingId = FaultFixture.scheduleOneSecondPosting(server);
-			Path data = dir.resolve("kiosk");
 			// Large enough that the delivery takes a while: the kill must fall inside it.
-			Set<String> backlog = FaultFixture.seedBacklog(data.resolve("journal"), postingId, 4 * BACKLOG);
-			Properties properties = FaultFixture.kioskProperties("fault-kill", secret, this.broker.url(), server.url(),
-					data);
-			try (JournalWatch watch = new JournalWatch(data.resolve("journal"));
+			Arranged a = arrange(server, "fault-kill", dir.resolve("kiosk"), 4 * BACKLOG);
+			Properties properties = FaultFixture.kioskProperties("fault-kill", a.secret(), this.broker.url(),
+					server.url(), a.data());
+			try (JournalWatch watch = new JournalWatch(a.journal());
 					KioskProcess kiosk = KioskProcess.of(properties, dir.resolve("process")).start()) {
 				await().atMost(Duration.ofSeconds(60))
 					.pollInterval(Duration.ofMillis(10))
@@ -73,12 +70,12 @@ class KioskFaultsIT {
 				kiosk.kill();
 				long storedAtKill = FaultFixture.storedCount(server, "fault-kill");
 				// The kill really fell in the middle of the delivery.
-				assertThat(storedAtKill).as("events stored when the client was killed").isLessThan(backlog.size());
-				Set<String> journaledAtKill = new HashSet<>(FaultFixture.ids(data.resolve("journal")));
+				assertThat(storedAtKill).as("events stored when the client was killed").isLessThan(a.backlog().size());
+				Set<String> journaledAtKill = new HashSet<>(FaultFixture.ids(a.journal()));
 				assertThat(journaledAtKill).isNotEmpty();
 
 				kiosk.start();
-				assertEveryJournaledEventStoredOnce(server, "fault-kill", postingId, watch, backlog);
+				assertEveryJournaledEventStoredOnce(server, "fault-kill", a.postingId(), watch, a.backlog());
 				assertThat(FaultFixture.storedIds(server, "fault-kill")).containsAll(journaledAtKill);
 				assertThat(kiosk.isAlive()).as(kiosk.log()).isTrue();
 			}
@@ -88,18 +85,11 @@ class KioskFaultsIT {
 	@Test
 	void brokerRestartedWhileEventsFlowLosesAndDuplicatesNothing(@TempDir Path dir) {
 		try (RunningServer server = startServer(dir.resolve("server"))) {
-			String secret = FaultFixture.seedScreen(server, "fault-broker");
-			String postingId = FaultFixture.scheduleOneSecondPosting(server);
-			Path data = dir.resolve("kiosk");
-			Set<String> backlog = FaultFixture.seedBacklog(data.resolve("journal"), postingId, BACKLOG);
-			try (JournalWatch watch = new JournalWatch(data.resolve("journal"));
+			Arranged a = arrange(server, "fault-broker", dir.resolve("kiosk"), BACKLOG);
+			try (JournalWatch watch = new JournalWatch(a.journal());
 					KioskClient kiosk = KioskClient
-						.start(config("fault-broker", secret, this.broker.url(), server, data))) {
-				await().atMost(Duration.ofSeconds(60))
-					.pollInterval(Duration.ofMillis(10))
-					// Playing (so live events keep coming) and delivering.
-					.until(() -> kiosk.appliedManifestVersion() >= 1
-							&& FaultFixture.storedCount(server, "fault-broker") > 0);
+						.start(config("fault-broker", a.secret(), this.broker.url(), server, a.data()))) {
+				awaitPlayingAndDelivering(server, kiosk, "fault-broker");
 				this.broker.kill();
 				try {
 					// New events are journaled while the broker is away. (The journal's
@@ -111,7 +101,7 @@ class KioskFaultsIT {
 				finally {
 					this.broker.start();
 				}
-				assertEveryJournaledEventStoredOnce(server, "fault-broker", postingId, watch, backlog);
+				assertEveryJournaledEventStoredOnce(server, "fault-broker", a.postingId(), watch, a.backlog());
 			}
 		}
 	}
@@ -120,18 +110,11 @@ class KioskFaultsIT {
 	void serverStoppedForAWhileReceivesEverythingOnceAfterItReturns(@TempDir Path dir) {
 		RunningServer server = startServer(dir.resolve("server"));
 		try {
-			String secret = FaultFixture.seedScreen(server, "fault-server");
-			String postingId = FaultFixture.scheduleOneSecondPosting(server);
-			Path data = dir.resolve("kiosk");
-			Set<String> backlog = FaultFixture.seedBacklog(data.resolve("journal"), postingId, BACKLOG);
-			try (JournalWatch watch = new JournalWatch(data.resolve("journal"));
+			Arranged a = arrange(server, "fault-server", dir.resolve("kiosk"), BACKLOG);
+			try (JournalWatch watch = new JournalWatch(a.journal());
 					KioskClient kiosk = KioskClient
-						.start(config("fault-server", secret, this.broker.url(), server, data))) {
-				await().atMost(Duration.ofSeconds(60))
-					.pollInterval(Duration.ofMillis(10))
-					// Playing (so live events keep coming) and delivering.
-					.until(() -> kiosk.appliedManifestVersion() >= 1
-							&& FaultFixture.storedCount(server, "fault-server") > 0);
+						.start(config("fault-server", a.secret(), this.broker.url(), server, a.data()))) {
+				awaitPlayingAndDelivering(server, kiosk, "fault-server");
 				server.stop();
 				// While the server is away the broker still takes the batches but nobody
 				// acknowledges them; the kiosk keeps journaling new plays meanwhile.
@@ -139,7 +122,7 @@ class KioskFaultsIT {
 				await().atMost(Duration.ofSeconds(30)).until(() -> watch.seen().size() >= seenWhileDown + 5);
 				assertThat(kiosk.isConnected()).isTrue();
 				server.start();
-				assertEveryJournaledEventStoredOnce(server, "fault-server", postingId, watch, backlog);
+				assertEveryJournaledEventStoredOnce(server, "fault-server", a.postingId(), watch, a.backlog());
 			}
 		}
 		finally {
@@ -151,27 +134,47 @@ class KioskFaultsIT {
 	void networkCutBetweenClientAndBrokerAndRestoredLosesAndDuplicatesNothing(@TempDir Path dir) {
 		try (RunningServer server = startServer(dir.resolve("server"));
 				TcpProxy proxy = TcpProxy.start("127.0.0.1", this.broker.port())) {
-			String secret = FaultFixture.seedScreen(server, "fault-net");
-			String postingId = FaultFixture.scheduleOneSecondPosting(server);
-			Path data = dir.resolve("kiosk");
-			Set<String> backlog = FaultFixture.seedBacklog(data.resolve("journal"), postingId, BACKLOG);
+			Arranged a = arrange(server, "fault-net", dir.resolve("kiosk"), BACKLOG);
 			String viaProxy = "tcp://127.0.0.1:" + proxy.port();
-			try (JournalWatch watch = new JournalWatch(data.resolve("journal"));
-					KioskClient kiosk = KioskClient.start(config("fault-net", secret, viaProxy, server, data))) {
-				await().atMost(Duration.ofSeconds(60))
-					.pollInterval(Duration.ofMillis(10))
-					// Playing (so live events keep coming) and delivering.
-					.until(() -> kiosk.appliedManifestVersion() >= 1
-							&& FaultFixture.storedCount(server, "fault-net") > 0);
+			try (JournalWatch watch = new JournalWatch(a.journal());
+					KioskClient kiosk = KioskClient
+						.start(config("fault-net", a.secret(), viaProxy, server, a.data()))) {
+				awaitPlayingAndDelivering(server, kiosk, "fault-net");
 				proxy.cut();
 				await().atMost(Duration.ofSeconds(60)).until(() -> !kiosk.isConnected());
 				int seenWhileCut = watch.seen().size();
 				await().atMost(Duration.ofSeconds(30)).until(() -> watch.seen().size() >= seenWhileCut + 3);
 				proxy.restore();
 				await().atMost(Duration.ofSeconds(90)).until(kiosk::isConnected);
-				assertEveryJournaledEventStoredOnce(server, "fault-net", postingId, watch, backlog);
+				assertEveryJournaledEventStoredOnce(server, "fault-net", a.postingId(), watch, a.backlog());
 			}
 		}
+	}
+
+	/**
+	 * What each test starts from: a screen, a posting shown every second (so live plays
+	 * keep coming) and a journal backlog of {@code backlogSize} events in {@code data}.
+	 */
+	private static Arranged arrange(RunningServer server, String deviceId, Path data, int backlogSize) {
+		String secret = FaultFixture.seedScreen(server, deviceId);
+		String postingId = FaultFixture.scheduleOneSecondPosting(server);
+		Set<String> backlog = FaultFixture.seedBacklog(data.resolve("journal"), postingId, backlogSize);
+		return new Arranged(secret, postingId, data, backlog);
+	}
+
+	private record Arranged(String secret, String postingId, Path data, Set<String> backlog) {
+
+		Path journal() {
+			return this.data.resolve("journal");
+		}
+
+	}
+
+	/** The kiosk is playing (so live events keep coming) and delivering. */
+	private static void awaitPlayingAndDelivering(RunningServer server, KioskClient kiosk, String deviceId) {
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> kiosk.appliedManifestVersion() >= 1 && FaultFixture.storedCount(server, deviceId) > 0);
 	}
 
 	/**
@@ -198,14 +201,11 @@ class KioskFaultsIT {
 	}
 
 	private KioskConfig config(String deviceId, String secret, String brokerUrl, RunningServer server, Path data) {
-		return KioskConfig.from(FaultFixture.kioskProperties(deviceId, secret, brokerUrl, server.url(), data));
+		return FaultFixture.kioskConfig(deviceId, secret, brokerUrl, server.url(), data);
 	}
 
 	private RunningServer startServer(Path dataDir) {
-		return RunningServer
-			.external(dataDir, this.broker.url(), SERVER_USER, SERVER_PASSWORD, this.broker.adminUsername(),
-					this.broker.adminPassword())
-			.start();
+		return RunningServer.external(dataDir, this.broker, SERVER_USER, SERVER_PASSWORD).start();
 	}
 
 }

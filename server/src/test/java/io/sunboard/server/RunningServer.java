@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.sunboard.testsupport.FreePorts;
+import io.sunboard.testsupport.MosquittoBroker;
 import io.sunboard.testsupport.PostgresServer;
 
 /**
@@ -72,6 +73,14 @@ final class RunningServer implements AutoCloseable {
 		p.put("sunboard.broker.external.dynsec-username", dynsecUser);
 		p.put("sunboard.broker.external.dynsec-password", dynsecPassword);
 		return new RunningServer(p, (int) p.get("server.port"));
+	}
+
+	/**
+	 * A server using a test's Mosquitto: its plain listener, and its dynamic-security
+	 * admin for creating screens' accounts.
+	 */
+	static RunningServer external(Path dataDir, MosquittoBroker broker, String user, String password) {
+		return external(dataDir, broker.url(), user, password, broker.adminUsername(), broker.adminPassword());
 	}
 
 	private static Map<String, Object> base(Path dataDir) {

@@ -57,10 +57,7 @@ class ScheduleIT {
 
 	@Test
 	void editingAScheduleRepublishesOnlyTheManifestsWhoseContentChanged(@TempDir Path dir) {
-		try (RunningServer server = RunningServer
-			.external(dir, this.broker.url(), SERVER_USER, SERVER_PASSWORD, this.broker.adminUsername(),
-					this.broker.adminPassword())
-			.start();
+		try (RunningServer server = RunningServer.external(dir, this.broker, SERVER_USER, SERVER_PASSWORD).start();
 				PublishCounter manifests = PublishCounter.subscribe(this.broker.url(), OBSERVER, OBSERVER_PASSWORD,
 						this.topics.allDevices(io.sunboard.protocol.DeviceChannel.MANIFEST))) {
 			seed(server, "");
@@ -104,10 +101,7 @@ class ScheduleIT {
 
 	@Test
 	void invalidSchedulesAreRefusedWithWhatToFix(@TempDir Path dir) {
-		try (RunningServer server = RunningServer
-			.external(dir, this.broker.url(), SERVER_USER, SERVER_PASSWORD, this.broker.adminUsername(),
-					this.broker.adminPassword())
-			.start()) {
+		try (RunningServer server = RunningServer.external(dir, this.broker, SERVER_USER, SERVER_PASSWORD).start()) {
 			seed(server, "x-");
 			String posting = posting(server, "shiyan", "作息时间调整通知");
 			String path = "/api/v1/postings/" + posting + "/schedule";

@@ -15,7 +15,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -67,8 +66,7 @@ class ScheduledPlaybackIT {
 		Instant at0810 = day.atTime(8, 10).atZone(SHANGHAI).toInstant();
 		MutableClock clock = new MutableClock(at0759);
 		try (RunningServer server = RunningServer
-			.external(dir.resolve("server"), this.broker.url(), SERVER_USER, SERVER_PASSWORD,
-					this.broker.adminUsername(), this.broker.adminPassword())
+			.external(dir.resolve("server"), this.broker, SERVER_USER, SERVER_PASSWORD)
 			.start()) {
 			String secret = seed(server);
 			try (KioskClient kiosk = KioskClient.start(kioskConfig(server, secret, dir.resolve("kiosk")), clock)) {
@@ -150,15 +148,7 @@ class ScheduledPlaybackIT {
 	}
 
 	private KioskConfig kioskConfig(RunningServer server, String secret, Path dataDir) {
-		Properties p = new Properties();
-		p.setProperty("device.id", "morning-lobby");
-		p.setProperty("device.secret", secret);
-		p.setProperty("broker.url", this.broker.url());
-		p.setProperty("server.url", server.url());
-		p.setProperty("data.dir", dataDir.toString());
-		p.setProperty("player.port", "0");
-		p.setProperty("heartbeat.seconds", "2");
-		return KioskConfig.from(p);
+		return FaultFixture.kioskConfig("morning-lobby", secret, this.broker.url(), server.url(), dataDir);
 	}
 
 }

@@ -77,9 +77,7 @@ class TwoInstancesIT {
 		this.broker.addServerAccount(Topics.DEFAULT_ROOT, SERVER_USER, SERVER_PASSWORD);
 		this.broker.addServerAccount(Topics.DEFAULT_ROOT, OBSERVER, OBSERVER_PASSWORD);
 		String database = PostgresServer.shared().createDatabase("two_instances");
-		try (RunningServer a = RunningServer
-			.external(dir.resolve("a"), this.broker.url(), SERVER_USER, SERVER_PASSWORD, this.broker.adminUsername(),
-					this.broker.adminPassword())
+		try (RunningServer a = RunningServer.external(dir.resolve("a"), this.broker, SERVER_USER, SERVER_PASSWORD)
 			.onPostgres(database)
 			.start(); ManifestLog manifests = ManifestLog.subscribe(this.broker.url())) {
 			List<ScreenIdentity> screens = seed(a);

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Properties;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +60,7 @@ class WalkingSkeletonIT {
 	@Test
 	void postingReachesTheScreenItsPlayIsCountedAndWithdrawingTakesItDown(@TempDir Path dir) {
 		try (RunningServer server = startServer(dir.resolve("server"))) {
-			String secret = seedSchoolWithScreen(server, "e2e-lobby");
+			String secret = FaultFixture.seedScreen(server, "e2e-lobby");
 			String title = "2026年秋季学期收费公示 E2E";
 			String postingId = createScheduledPosting(server, title);
 
@@ -94,7 +93,7 @@ class WalkingSkeletonIT {
 		Path kioskData = dir.resolve("kiosk");
 		KioskConfig config;
 		try {
-			String secret = seedSchoolWithScreen(server, "e2e-offline");
+			String secret = FaultFixture.seedScreen(server, "e2e-offline");
 			createScheduledPosting(server, title);
 			config = kioskConfig(server, "e2e-offline", secret, kioskData);
 			try (KioskClient kiosk = KioskClient.start(config)) {
@@ -118,20 +117,7 @@ class WalkingSkeletonIT {
 	}
 
 	private RunningServer startServer(Path dataDir) {
-		return RunningServer
-			.external(dataDir, this.broker.url(), SERVER_USER, SERVER_PASSWORD, this.broker.adminUsername(),
-					this.broker.adminPassword())
-			.start();
-	}
-
-	private static String seedSchoolWithScreen(RunningServer server, String deviceId) {
-		assertThat(server.post("/api/v1/regions", Map.of("id", "fengze", "name", "丰泽区教育局")).status()).isEqualTo(201);
-		assertThat(server.post("/api/v1/schools", Map.of("id", "shiyan", "regionId", "fengze", "name", "丰泽区实验小学"))
-			.status()).isEqualTo(201);
-		RunningServer.Response device = server.post("/api/v1/devices",
-				Map.of("id", deviceId, "schoolId", "shiyan", "name", "一楼大厅显示屏"));
-		assertThat(device.status()).isEqualTo(201);
-		return device.json().get("secret").asString();
+		return RunningServer.external(dataDir, this.broker, SERVER_USER, SERVER_PASSWORD).start();
 	}
 
 	private static String createScheduledPosting(RunningServer server, String title) {
@@ -147,15 +133,7 @@ class WalkingSkeletonIT {
 	}
 
 	private KioskConfig kioskConfig(RunningServer server, String deviceId, String secret, Path dataDir) {
-		Properties p = new Properties();
-		p.setProperty("device.id", deviceId);
-		p.setProperty("device.secret", secret);
-		p.setProperty("broker.url", this.broker.url());
-		p.setProperty("server.url", server.url());
-		p.setProperty("data.dir", dataDir.toString());
-		p.setProperty("player.port", "0");
-		p.setProperty("heartbeat.seconds", "2");
-		return KioskConfig.from(p);
+		return FaultFixture.kioskConfig(deviceId, secret, this.broker.url(), server.url(), dataDir);
 	}
 
 	private static String bodyText(WebDriver browser) {

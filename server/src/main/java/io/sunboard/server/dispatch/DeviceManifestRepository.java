@@ -53,6 +53,14 @@ class DeviceManifestRepository {
 			.optional();
 	}
 
+	/** The hash of a device's stored manifest: a cheaper read than the whole payload. */
+	Optional<String> findContentHash(String deviceId) {
+		return this.jdbc.sql("select content_hash from device_manifest where device_id = ?")
+			.param(deviceId)
+			.query(String.class)
+			.optional();
+	}
+
 	/** The stored manifests of a school's screens, by device id: one query per school. */
 	Map<String, Stored> findBySchool(String schoolId) {
 		Map<String, Stored> bySchool = new HashMap<>();

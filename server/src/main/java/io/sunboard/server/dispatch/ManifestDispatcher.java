@@ -73,6 +73,8 @@ public class ManifestDispatcher implements DisposableBean {
 
 	private final ApplicationEventPublisher events;
 
+	private final ManifestReferences references;
+
 	/** Schools of a region go out side by side, one per core. */
 	private final ExecutorService schoolLanes = Executors.newFixedThreadPool(
 			Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), Threads.named("dispatch-school"));
@@ -80,7 +82,9 @@ public class ManifestDispatcher implements DisposableBean {
 	ManifestDispatcher(SchoolRepository schools, DeviceRepository devices, PostingRepository postings,
 			ScheduleRepository schedule, DeviceManifestRepository manifests, ManifestBuilder builder,
 			MqttPublisher publisher, Topics topics, JsonCodec codec, Clock clock,
-			PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+			PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
+			ManifestReferences references) {
+		this.references = references;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.events = events;
 		this.schools = schools;
@@ -148,6 +152,7 @@ public class ManifestDispatcher implements DisposableBean {
 			changed.add(new DeviceManifestRepository.Stored(device.id(), version, hash,
 					new String(payload, StandardCharsets.UTF_8)));
 			published.add(new ManifestPublished(device.id(), version, now, items));
+			this.references.remember(device.id(), hash, items);
 			outbox.put(device.id(), payload);
 		}
 		if (!changed.isEmpty()) {

@@ -1,7 +1,9 @@
 package io.sunboard.server.dispatch;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -42,24 +44,43 @@ public class ManifestReferences {
 	}
 
 	public boolean mayFetch(String deviceId, String sha256) {
-		return this.manifests.find(deviceId).map((stored) -> references(stored, sha256)).orElse(false);
-	}
-
-	private boolean references(DeviceManifestRepository.Stored stored, String sha256) {
-		Decoded refs = this.decoded.get(stored.deviceId());
-		if (refs == null || !refs.manifestHash().equals(stored.contentHash())) {
-			Manifest manifest;
-			try {
-				manifest = this.codec.decode(stored.payload().getBytes(StandardCharsets.UTF_8), Manifest.class);
-			}
-			catch (MalformedMessageException ex) {
+		Optional<String> current = this.manifests.findContentHash(deviceId);
+		if (current.isEmpty()) {
+			return false;
+		}
+		Decoded refs = this.decoded.get(deviceId);
+		if (refs == null || !refs.manifestHash().equals(current.get())) {
+			// another instance dispatched it, or this one restarted: read the stored
+			// bytes
+			refs = this.manifests.find(deviceId).map(this::decode).orElse(null);
+			if (refs == null) {
 				return false;
 			}
-			refs = new Decoded(stored.contentHash(),
-					manifest.items().stream().map(ManifestItem::contentSha256).collect(Collectors.toUnmodifiableSet()),
-					manifest.items().stream().map(ManifestItem::postingId).collect(Collectors.toUnmodifiableSet()));
-			this.decoded.put(stored.deviceId(), refs);
+			this.decoded.put(deviceId, refs);
 		}
+		return references(refs, sha256);
+	}
+
+	/**
+	 * Called by the dispatcher as it stores a new manifest, so the screen's first
+	 * download after a fan-out does not read and decode the manifest it was just sent.
+	 * Checked against the stored hash on use, so a rolled-back dispatch is harmless.
+	 */
+	void remember(String deviceId, String manifestHash, List<ManifestItem> items) {
+		this.decoded.put(deviceId, Decoded.of(manifestHash, items));
+	}
+
+	private Decoded decode(DeviceManifestRepository.Stored stored) {
+		try {
+			return Decoded.of(stored.contentHash(),
+					this.codec.decode(stored.payload().getBytes(StandardCharsets.UTF_8), Manifest.class).items());
+		}
+		catch (MalformedMessageException ex) {
+			return null;
+		}
+	}
+
+	private boolean references(Decoded refs, String sha256) {
 		if (refs.contents().contains(sha256)) {
 			return true;
 		}
@@ -73,6 +94,12 @@ public class ManifestReferences {
 	}
 
 	private record Decoded(String manifestHash, Set<String> contents, Set<String> postings) {
+
+		static Decoded of(String manifestHash, List<ManifestItem> items) {
+			return new Decoded(manifestHash,
+					items.stream().map(ManifestItem::contentSha256).collect(Collectors.toUnmodifiableSet()),
+					items.stream().map(ManifestItem::postingId).collect(Collectors.toUnmodifiableSet()));
+		}
 
 	}
 

@@ -271,6 +271,9 @@ class FeedbackComplianceIT {
 		RunningServer.Response compliance = as("editor", "GET", "/console/compliance?schoolId=shiyan", null);
 		assertThat(compliance.status()).isEqualTo(200);
 		assertThat(compliance.body()).contains("SCREEN_NOT_APPLIED");
+		// the explanation in the console's language (zh-CN by default), not the API's
+		// English
+		assertThat(compliance.body()).contains("应播放第").doesNotContain("should show");
 		RunningServer.Response annual = as("editor", "GET", "/console/annual-report?schoolId=shiyan&year=2026", null);
 		assertThat(annual.status()).isEqualTo(200);
 		assertThat(annual.body()).contains("feedback.handling-rate").contains("25.0%");

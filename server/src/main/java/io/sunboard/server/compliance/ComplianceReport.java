@@ -2,6 +2,7 @@ package io.sunboard.server.compliance;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Compliance of some schools in a year, judged on {@code today}.
@@ -32,8 +33,26 @@ public record ComplianceReport(int year, LocalDate today, List<SchoolCompliance>
 	 * @param type {@code LATE_PROACTIVE_DISCLOSURE}, {@code NO_LIVE_FEE_NOTICE} or
 	 * {@code SCREEN_NOT_APPLIED}
 	 * @param subject the posting or screen concerned (the school for fee notices)
+	 * @param detail the explanation in English, for API clients and logs
+	 * @param reason which explanation: the console shows message
+	 * {@code compliance.flagDetail.<reason>} with {@code args}, in the reader's language
 	 */
-	public record Flag(String type, String subject, String detail) {
+	public record Flag(String type, String subject, String detail, String reason, List<String> args) {
+
+		/**
+		 * Every reason has a message in each console language
+		 * (ComplianceFlagMessagesTests).
+		 */
+		public static final Set<String> REASONS = Set.of("lateProactive", "noFeeNoticeInPeriod",
+				"feeNoticeNotScheduled", "screenNotApplied", "screenNotAppliedOffline");
+
+		public Flag {
+			if (!REASONS.contains(reason)) {
+				throw new IllegalArgumentException("unknown flag reason '" + reason + "'; add it to REASONS and to"
+						+ " the compliance.flagDetail messages");
+			}
+			args = List.copyOf(args);
+		}
 
 	}
 

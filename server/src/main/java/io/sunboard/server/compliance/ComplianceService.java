@@ -131,10 +131,12 @@ public class ComplianceService {
 			}
 			int days = this.calendar.workingDaysBetween(p.informationFormedOn(), on);
 			if (days > this.settings.proactiveWorkingDays()) {
+				int limit = this.settings.proactiveWorkingDays();
 				flags.add(new ComplianceReport.Flag("LATE_PROACTIVE_DISCLOSURE", p.id(),
 						"'" + p.title() + "': information formed on " + p.informationFormedOn() + ", published on " + on
-								+ ", " + days + " working days later (limit " + this.settings.proactiveWorkingDays()
-								+ ")"));
+								+ ", " + days + " working days later (limit " + limit + ")",
+						"lateProactive", List.of(p.title(), p.informationFormedOn().toString(), on.toString(),
+								String.valueOf(days), String.valueOf(limit))));
 			}
 		}
 		return flags;

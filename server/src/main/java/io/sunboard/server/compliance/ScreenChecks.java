@@ -52,7 +52,7 @@ class ScreenChecks {
 		}
 		if (liveFeeNotices.isEmpty()) {
 			return List.of(new ComplianceReport.Flag("NO_LIVE_FEE_NOTICE", school.id(),
-					"no approved, proactive fee notice is in its publicity period"));
+					"no approved, proactive fee notice is in its publicity period", "noFeeNoticeInPeriod", List.of()));
 		}
 		for (Manifest manifest : publicManifests(school.id())) {
 			for (ManifestItem item : manifest.items()) {
@@ -62,7 +62,8 @@ class ScreenChecks {
 			}
 		}
 		return List.of(new ComplianceReport.Flag("NO_LIVE_FEE_NOTICE", school.id(),
-				"a fee notice is approved but no public screen of the school has it scheduled"));
+				"a fee notice is approved but no public screen of the school has it scheduled", "feeNoticeNotScheduled",
+				List.of()));
 	}
 
 	/**
@@ -83,11 +84,15 @@ class ScreenChecks {
 				Manifest manifest = decode(rs.getString("payload"));
 				if (manifest != null && !manifest.items().isEmpty()) {
 					long applied = rs.getLong("applied_manifest_version");
+					boolean online = rs.getBoolean("online");
+					List<String> args = List.of(rs.getString("name"), String.valueOf(manifest.items().size()),
+							String.valueOf(rs.getLong("version")), String.valueOf(Jdbc.instant(rs, "published_at")),
+							String.valueOf(applied));
 					flags.add(new ComplianceReport.Flag("SCREEN_NOT_APPLIED", rs.getString("id"),
-							"'" + rs.getString("name") + "' should show " + manifest.items().size()
-									+ " item(s) from manifest " + rs.getLong("version") + " published "
-									+ Jdbc.instant(rs, "published_at") + " but has applied version " + applied
-									+ (rs.getBoolean("online") ? "" : " (offline)")));
+							"'" + args.get(0) + "' should show " + args.get(1) + " item(s) from manifest " + args.get(2)
+									+ " published " + args.get(3) + " but has applied version " + args.get(4)
+									+ (online ? "" : " (offline)"),
+							online ? "screenNotApplied" : "screenNotAppliedOffline", args));
 				}
 				return null;
 			})

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import io.sunboard.protocol.DeviceHttp;
@@ -70,31 +68,8 @@ final class ContentFetcher implements ContentSource {
 	}
 
 	private InputStream open(String sha256) throws IOException {
-		URI uri = URI.create(this.serverUrl + DeviceHttp.contentPath(sha256));
-		HttpRequest request = HttpRequest.newBuilder(uri)
-			.timeout(TIMEOUT)
-			.header(DeviceHttp.AUTHORIZATION, this.authorization)
-			.GET()
-			.build();
-		HttpResponse<InputStream> response;
-		try {
-			response = this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IOException("interrupted while fetching " + uri, ex);
-		}
-		InputStream body = response.body();
-		if (response.statusCode() == 401 || response.statusCode() == 403) {
-			body.close();
-			throw new IOException("server refused the device token (HTTP " + response.statusCode() + ") for " + uri
-					+ "; check device.id and device.secret");
-		}
-		if (response.statusCode() != 200) {
-			body.close();
-			throw new IOException("HTTP " + response.statusCode() + " from " + uri);
-		}
-		return body;
+		return DeviceRequests.open(this.http, URI.create(this.serverUrl + DeviceHttp.contentPath(sha256)),
+				this.authorization, TIMEOUT);
 	}
 
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import io.sunboard.protocol.DeviceHttp;
@@ -37,29 +35,7 @@ final class ReplyFetcher implements ReplySource {
 
 	@Override
 	public byte[] fetch() throws IOException {
-		HttpRequest request = HttpRequest.newBuilder(this.uri)
-			.timeout(this.timeout)
-			.header(DeviceHttp.AUTHORIZATION, this.authorization)
-			.header("Accept", "application/json")
-			.GET()
-			.build();
-		HttpResponse<InputStream> response;
-		try {
-			response = this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IOException("interrupted while fetching " + this.uri, ex);
-		}
-		try (InputStream body = response.body()) {
-			int status = response.statusCode();
-			if (status == 401 || status == 403) {
-				throw new IOException("server refused the device token (HTTP " + status + ") for " + this.uri
-						+ "; check device.id and device.secret");
-			}
-			if (status != 200) {
-				throw new IOException("HTTP " + status + " from " + this.uri);
-			}
+		try (InputStream body = DeviceRequests.open(this.http, this.uri, this.authorization, this.timeout)) {
 			byte[] bytes = body.readNBytes(JsonCodec.MAX_REPLIES_BYTES + 1);
 			if (bytes.length > JsonCodec.MAX_REPLIES_BYTES) {
 				throw new IOException(

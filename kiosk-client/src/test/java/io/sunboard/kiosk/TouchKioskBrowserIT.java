@@ -46,17 +46,6 @@ class TouchKioskBrowserIT {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
-	/**
-	 * Every control on screen at least 44 x 44 CSS px; elements not rendered (hidden)
-	 * have no box and are skipped.
-	 */
-	private static final String SMALL_TARGETS = "var small = [];"
-			+ "document.querySelectorAll('button, input, select, textarea, a[href], [role=button]')"
-			+ ".forEach(function (e) { var r = e.getBoundingClientRect();"
-			+ " if (r.width === 0 && r.height === 0) { return; }"
-			+ " if (r.width < 44 || r.height < 44) { small.push(e.className + ' ' + r.width + 'x' + r.height); } });"
-			+ "return small;";
-
 	@TempDir
 	Path dataDir;
 
@@ -402,9 +391,7 @@ class TouchKioskBrowserIT {
 	}
 
 	private static void assertTouchSized(WebDriver driver) {
-		@SuppressWarnings("unchecked")
-		List<Object> small = (List<Object>) script(driver).executeScript(SMALL_TARGETS);
-		assertThat(small).as("controls smaller than 44 x 44 px").isEmpty();
+		assertThat(HeadlessChromium.smallTouchTargets(driver)).as("controls smaller than 44 x 44 px").isEmpty();
 		assertThat(driver.findElements(By.cssSelector("button"))).as("controls measured").isNotEmpty();
 	}
 

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import tools.jackson.databind.JsonNode;
 
@@ -51,14 +50,6 @@ class KioskRepliesIT {
 	private static final String SERVER_PASSWORD = "server-secret-for-tests";
 
 	private static final Duration WAIT = Duration.ofSeconds(60);
-
-	/** Every control on screen at least 44 x 44 CSS px; hidden ones have no box. */
-	private static final String SMALL_TARGETS = "var small = [];"
-			+ "document.querySelectorAll('button, input, select, textarea, a[href], [role=button]')"
-			+ ".forEach(function (e) { var r = e.getBoundingClientRect();"
-			+ " if (r.width === 0 && r.height === 0) { return; }"
-			+ " if (r.width < 44 || r.height < 44) { small.push(e.className + ' ' + r.width + 'x' + r.height); } });"
-			+ "return small;";
 
 	private static final String PUBLISHED = "收费以公示为准，已安排专人回电说明。";
 
@@ -250,10 +241,8 @@ class KioskRepliesIT {
 			.body();
 	}
 
-	@SuppressWarnings("unchecked")
 	private static void assertTouchSized(WebDriver driver) {
-		List<String> small = (List<String>) ((JavascriptExecutor) driver).executeScript(SMALL_TARGETS);
-		assertThat(small).as("controls smaller than 44 x 44 px").isEmpty();
+		assertThat(HeadlessChromium.smallTouchTargets(driver)).as("controls smaller than 44 x 44 px").isEmpty();
 	}
 
 	private static RunningServer.Response created(RunningServer.Response response, int status) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -116,6 +117,24 @@ public final class HeadlessChromium implements AutoCloseable {
 		}
 		return file;
 	}
+
+	/**
+	 * The controls on the page smaller than {@code 44 x 44} CSS px (WCAG 2.5.5, the
+	 * kiosk's rule), each as "class widthxheight"; controls not rendered have no box and
+	 * are skipped.
+	 */
+	@SuppressWarnings("unchecked")
+	public static List<String> smallTouchTargets(WebDriver driver) {
+		List<Object> small = (List<Object>) ((JavascriptExecutor) driver).executeScript(SMALL_TARGETS);
+		return small.stream().map(String::valueOf).toList();
+	}
+
+	private static final String SMALL_TARGETS = "var small = [];"
+			+ "document.querySelectorAll('button, input, select, textarea, a[href], [role=button]')"
+			+ ".forEach(function (e) { var r = e.getBoundingClientRect();"
+			+ " if (r.width === 0 && r.height === 0) { return; }"
+			+ " if (r.width < 44 || r.height < 44) { small.push(e.className + ' ' + r.width + 'x' + r.height); } });"
+			+ "return small;";
 
 	/**
 	 * Browser console messages at SEVERE level (console.error, uncaught exceptions,

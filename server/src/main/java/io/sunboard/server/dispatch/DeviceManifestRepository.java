@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,29 +81,13 @@ class DeviceManifestRepository {
 			.list();
 	}
 
-	void save(Stored manifest, Instant now) {
-		int updated = this.jdbc
-			.sql("update device_manifest set version = ?, content_hash = ?, payload = ?, published_at = ?"
-					+ " where device_id = ?")
-			.params(manifest.version(), manifest.contentHash(), manifest.payload(), Jdbc.utc(now), manifest.deviceId())
-			.update();
-		if (updated == 0) {
-			this.jdbc
-				.sql("insert into device_manifest (device_id, version, content_hash, payload, published_at)"
-						+ " values (?, ?, ?, ?, ?)")
-				.params(manifest.deviceId(), manifest.version(), manifest.contentHash(), manifest.payload(),
-						Jdbc.utc(now))
-				.update();
-		}
-	}
-
 	/**
 	 * Stores many manifests in two JDBC batches: the 100 screens of a school cost two
 	 * round trips instead of a hundred (fan-out to a region is bound by this,
 	 * docs/benchmarks.md).
 	 * @param existing the devices that already have a row
 	 */
-	void saveAll(List<Stored> manifests, java.util.Set<String> existing, Instant now) {
+	void saveAll(List<Stored> manifests, Set<String> existing, Instant now) {
 		List<Object[]> updates = new ArrayList<>();
 		List<Object[]> inserts = new ArrayList<>();
 		for (Stored m : manifests) {

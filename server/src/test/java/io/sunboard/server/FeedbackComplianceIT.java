@@ -268,12 +268,18 @@ class FeedbackComplianceIT {
 		RunningServer.Response other = as("editor", "GET", "/console/feedback", null);
 		assertThat(other.body()).contains(kioskItem).contains("138****5678").doesNotContain("13812345678");
 		assertThat(other.body()).contains("overdue");
+		assertThat(other.body()).as("every due date is in 2026, an official year")
+			.doesNotContain("provisional-calendar");
 		RunningServer.Response compliance = as("editor", "GET", "/console/compliance?schoolId=shiyan", null);
 		assertThat(compliance.status()).isEqualTo(200);
 		assertThat(compliance.body()).contains("SCREEN_NOT_APPLIED");
-		// the explanation in the console's language (zh-CN by default), not the API's
-		// English
+		// the flag explained in the console's language (zh-CN by default)
 		assertThat(compliance.body()).contains("应播放第").doesNotContain("should show");
+		// 2026 is the State Council's notice; 2027 ships provisional, and the page says
+		// so
+		assertThat(compliance.body()).doesNotContain("provisional-calendar");
+		RunningServer.Response nextYear = as("editor", "GET", "/console/compliance?schoolId=shiyan&year=2027", null);
+		assertThat(nextYear.body()).contains("provisional-calendar").contains("2027 年的工作日按暂定的节假日安排计算");
 		RunningServer.Response annual = as("editor", "GET", "/console/annual-report?schoolId=shiyan&year=2026", null);
 		assertThat(annual.status()).isEqualTo(200);
 		assertThat(annual.body()).contains("feedback.handling-rate").contains("25.0%");

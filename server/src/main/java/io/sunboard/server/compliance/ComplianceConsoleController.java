@@ -7,6 +7,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.sunboard.server.calendar.WorkingDayCalendar;
+
 /** The console's compliance dashboard, with the kiosks' ratings. */
 @Controller
 class ComplianceConsoleController {
@@ -21,8 +23,11 @@ class ComplianceConsoleController {
 
 	private final Clock clock;
 
+	private final WorkingDayCalendar calendar;
+
 	ComplianceConsoleController(ComplianceService compliance, EvaluationService evaluations, SchoolSelection selection,
-			Clock clock) {
+			Clock clock, WorkingDayCalendar calendar) {
+		this.calendar = calendar;
 		this.compliance = compliance;
 		this.evaluations = evaluations;
 		this.selection = selection;
@@ -39,6 +44,8 @@ class ComplianceConsoleController {
 		model.addAttribute("regionId", regionId);
 		model.addAttribute("schoolId", schoolId);
 		model.addAttribute("year", y);
+		// a string: the message would print a number as 2,027
+		model.addAttribute("provisionalYear", this.calendar.isProvisional(y) ? String.valueOf(y) : "");
 		return VIEW;
 	}
 

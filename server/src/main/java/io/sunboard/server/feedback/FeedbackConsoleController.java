@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.sunboard.server.compliance.SchoolSelection;
+import io.sunboard.server.calendar.WorkingDayCalendar;
 import io.sunboard.server.school.School;
 import io.sunboard.server.school.SchoolRepository;
 import io.sunboard.server.security.AccessPolicy;
@@ -39,8 +40,11 @@ class FeedbackConsoleController {
 
 	private final Clock clock;
 
+	private final WorkingDayCalendar calendar;
+
 	FeedbackConsoleController(FeedbackService service, SchoolSelection selection, SchoolRepository schools,
-			AccessPolicy access, Clock clock) {
+			AccessPolicy access, Clock clock, WorkingDayCalendar calendar) {
+		this.calendar = calendar;
 		this.service = service;
 		this.selection = selection;
 		this.schools = schools;
@@ -54,6 +58,15 @@ class FeedbackConsoleController {
 		List<FeedbackView> items = this.service.list(selected.schoolIds(), null, null,
 				this.access.currentUser().getUsername());
 		model.addAttribute("items", items);
+		// due dates counted on a provisional (or missing) year's calendar say so
+		model.addAttribute("provisionalYears",
+				items.stream()
+					.map((i) -> i.dueOn().getYear())
+					.distinct()
+					.sorted()
+					.filter(this.calendar::isProvisional)
+					.map(String::valueOf)
+					.collect(java.util.stream.Collectors.joining(", ")));
 		model.addAttribute("schools", selected.schools());
 		model.addAttribute("schoolNames",
 				selected.schools().stream().collect(java.util.stream.Collectors.toMap(School::id, School::name)));

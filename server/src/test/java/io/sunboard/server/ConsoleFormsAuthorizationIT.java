@@ -99,6 +99,19 @@ class ConsoleFormsAuthorizationIT {
 	}
 
 	@Test
+	void theApiOnASessionCookieNeedsTheCsrfTokenWhileHttpBasicDoesNot() {
+		ConsoleSession admin = ConsoleSession.signIn(this.server.url(), "admin", RunningServer.ADMIN_PASSWORD);
+		String region = "{\"id\":\"r-csrf\",\"name\":\"跨站区\"}";
+
+		// a page elsewhere can make the browser send the cookie, not the token
+		assertThat(admin.postJson("/api/v1/regions", region, false).status()).isEqualTo(403);
+		assertThat(this.server.get("/api/v1/schools").body()).doesNotContain("r-csrf");
+		assertThat(admin.postJson("/api/v1/regions", region, true).status()).isEqualTo(201);
+		assertThat(this.server.post("/api/v1/regions", Map.of("id", "r-basic", "name", "基本认证区")).status())
+			.isEqualTo(201);
+	}
+
+	@Test
 	void anAdministratorManagesTheScreenFromTheConsole() {
 		ConsoleSession admin = ConsoleSession.signIn(this.server.url(), "admin", RunningServer.ADMIN_PASSWORD);
 		assertThat(admin.post("/console/devices/d1/tags", Map.of("tags", "lobby, staff-room")).status()).isEqualTo(302);

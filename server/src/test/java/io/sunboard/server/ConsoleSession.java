@@ -60,6 +60,21 @@ final class ConsoleSession {
 		return send("GET", path, null);
 	}
 
+	/**
+	 * Posts JSON to the API on this session's cookie, as a script on a console page would
+	 * (with the token in the {@code X-CSRF-TOKEN} header) or a forged cross-site request
+	 * would (without it).
+	 */
+	RunningServer.Response postJson(String path, String json, boolean withCsrfToken) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (withCsrfToken) {
+			request.header("X-CSRF-TOKEN", csrf("/console/postings"));
+		}
+		return exchange(request, "POST " + path);
+	}
+
 	private String csrf(String page) {
 		RunningServer.Response response = get(page);
 		Matcher matcher = CSRF.matcher(response.body());
@@ -82,6 +97,10 @@ final class ConsoleSession {
 			request.header("Content-Type", "application/x-www-form-urlencoded")
 				.method(method, HttpRequest.BodyPublishers.ofString(body));
 		}
+		return exchange(request, method + " " + path);
+	}
+
+	private RunningServer.Response exchange(HttpRequest.Builder request, String what) {
 		try {
 			HttpResponse<String> response = this.http.send(request.build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -90,7 +109,7 @@ final class ConsoleSession {
 			return new RunningServer.Response(response.statusCode(), body);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException(method + " " + path + " failed", ex);
+			throw new IllegalStateException(what + " failed", ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -94,6 +94,16 @@ class WebProtectionIT {
 	}
 
 	@Test
+	void theConsoleSessionCookieStaysOnThisSite() throws Exception {
+		HttpResponse<String> login = get("/login", false);
+
+		assertThat(login.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID=")
+				.contains("HttpOnly")
+				.containsIgnoringCase("SameSite=Lax"));
+	}
+
+	@Test
 	void aBodyOverTheCapIsRefusedBeforeAnyHandlerReadsIt() throws Exception {
 		String big = "{\"title\":\"" + "x".repeat(100_000) + "\"}";
 		HttpResponse<String> declared = this.http

@@ -1,7 +1,5 @@
 package io.sunboard.protocol;
 
-import java.util.regex.Pattern;
-
 /**
  * Identifiers of devices, schools, regions, postings and events. They appear as MQTT
  * topic levels and MQTT usernames, so wildcards, separators and control characters are
@@ -9,14 +7,30 @@ import java.util.regex.Pattern;
  */
 public final class Ids {
 
-	/** Letters, digits, '-', '_' and '.', 1 to 64 characters. */
-	private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
+	private static final int MAX_LENGTH = 64;
 
 	private Ids() {
 	}
 
+	/**
+	 * Letters, digits, '-', '_' and '.', 1 to 64 characters, the first a letter or digit.
+	 * A loop, not a regular expression: every event of every batch has an id to check.
+	 */
 	public static boolean isValid(String id) {
-		return id != null && VALID.matcher(id).matches();
+		if (id == null || id.isEmpty() || id.length() > MAX_LENGTH || !isAlphanumeric(id.charAt(0))) {
+			return false;
+		}
+		for (int i = 1; i < id.length(); i++) {
+			char c = id.charAt(i);
+			if (!isAlphanumeric(c) && c != '_' && c != '.' && c != '-') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isAlphanumeric(char c) {
+		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 	}
 
 	public static String require(String id, String what) {

@@ -1,6 +1,7 @@
 package io.sunboard.protocol;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 
 import tools.jackson.core.JacksonException;
@@ -9,6 +10,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The one JSON mapper for wire messages. Output is canonical (properties and map keys
@@ -39,6 +41,7 @@ public final class JsonCodec {
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.addModule(new SimpleModule("sunboard-instants").addDeserializer(Instant.class, new IsoInstantDeserializer()))
 		.build();
 
 	public byte[] encode(Object message) {

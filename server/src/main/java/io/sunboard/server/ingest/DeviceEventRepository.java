@@ -20,8 +20,8 @@ import io.sunboard.server.system.Jdbc;
 
 /**
  * Device events keyed by (device, event id): a second delivery of the same event changes
- * nothing. A batch costs one query for the ids already stored and one JDBC batch insert
- * for the rest.
+ * nothing. A batch costs one JDBC batch insert, plus one query for the ids already stored
+ * when the caller asks to look first.
  */
 @Repository
 class DeviceEventRepository {
@@ -43,22 +43,20 @@ class DeviceEventRepository {
 	}
 
 	/**
-	 * Inserts the events not stored yet and returns them. Another server instance storing
-	 * the same event at the same moment makes the insert fail with a duplicate key: the
-	 * caller retries the whole transaction, which then finds it stored.
+	 * Inserts the events not stored yet and returns them. An event stored before (a
+	 * redelivery, or another server instance storing it at the same moment) makes the
+	 * insert fail with a duplicate key, and the caller retries the whole transaction with
+	 * {@code lookFirst}, which leaves out what is stored.
+	 * @param lookFirst query the stored ids before inserting; without it a batch of only
+	 * new events (the usual case) saves that query
 	 */
-	List<DeviceEvent> insertNew(String deviceId, List<DeviceEvent> events, Instant receivedAt) {
+	List<DeviceEvent> insertNew(String deviceId, List<DeviceEvent> events, Instant receivedAt, boolean lookFirst) {
 		Map<String, DeviceEvent> byId = new LinkedHashMap<>();
 		events.forEach((e) -> byId.putIfAbsent(e.id(), e)); // a batch may repeat an event
 		if (byId.isEmpty()) {
 			return List.of();
 		}
-		Set<String> stored = new HashSet<>(
-				this.jdbc.sql("select event_id from device_event where device_id = :device and event_id in (:ids)")
-					.param("device", deviceId)
-					.param("ids", byId.keySet())
-					.query(String.class)
-					.list());
+		Set<String> stored = lookFirst ? storedIds(deviceId, byId.keySet()) : Set.of();
 		List<DeviceEvent> fresh = byId.values().stream().filter((e) -> !stored.contains(e.id())).toList();
 		if (fresh.isEmpty()) {
 			return fresh;
@@ -71,6 +69,15 @@ class DeviceEventRepository {
 					(ps, e) -> bindFeedback(ps, deviceId, e, receivedAt));
 		}
 		return fresh;
+	}
+
+	private Set<String> storedIds(String deviceId, Set<String> ids) {
+		return new HashSet<>(
+				this.jdbc.sql("select event_id from device_event where device_id = :device and event_id in (:ids)")
+					.param("device", deviceId)
+					.param("ids", ids)
+					.query(String.class)
+					.list());
 	}
 
 	private static void bindEvent(PreparedStatement ps, String deviceId, DeviceEvent e, Instant receivedAt)

@@ -1,6 +1,7 @@
 package io.sunboard.server.ingest;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,7 +15,6 @@ import io.sunboard.protocol.JsonCodec;
 import io.sunboard.protocol.MalformedMessageException;
 import io.sunboard.protocol.Topics;
 import io.sunboard.server.broker.MqttPublisher;
-import io.sunboard.server.device.DeviceRepository;
 import io.sunboard.server.ratelimit.FeedbackRateLimit;
 
 /**
@@ -29,8 +29,6 @@ class EventIngest {
 
 	private final EventValidator validator;
 
-	private final DeviceRepository devices;
-
 	private final MqttPublisher publisher;
 
 	private final Topics topics;
@@ -43,12 +41,11 @@ class EventIngest {
 
 	private final FeedbackRateLimit feedbackLimit;
 
-	EventIngest(BatchStore store, EventValidator validator, DeviceRepository devices, MqttPublisher publisher,
-			Topics topics, JsonCodec codec, IngestMetrics metrics, Clock clock, FeedbackRateLimit feedbackLimit) {
+	EventIngest(BatchStore store, EventValidator validator, MqttPublisher publisher, Topics topics, JsonCodec codec,
+			IngestMetrics metrics, Clock clock, FeedbackRateLimit feedbackLimit) {
 		this.feedbackLimit = feedbackLimit;
 		this.store = store;
 		this.validator = validator;
-		this.devices = devices;
 		this.publisher = publisher;
 		this.topics = topics;
 		this.codec = codec;
@@ -62,11 +59,11 @@ class EventIngest {
 			throw new MalformedMessageException(MalformedMessageException.Reason.IDENTITY_MISMATCH,
 					"batch claims device '" + batch.deviceId() + "' on the topic of '" + topicDeviceId + "'");
 		}
-		if (this.devices.activeSecretHash(topicDeviceId).isEmpty()) {
-			throw new MalformedMessageException(MalformedMessageException.Reason.UNKNOWN_DEVICE, topicDeviceId);
-		}
+		Duration offset = this.validator.activeClockOffset(topicDeviceId)
+			.orElseThrow(() -> new MalformedMessageException(MalformedMessageException.Reason.UNKNOWN_DEVICE,
+					topicDeviceId));
 		Instant now = this.clock.instant();
-		EventValidator.Checked checked = this.validator.check(topicDeviceId, batch.events(), now);
+		EventValidator.Checked checked = this.validator.check(batch.events(), offset, now);
 		checked.rejected().forEach(this.metrics::rejectedEvents);
 		// feedback over the device's hourly allowance is counted and left out, yet acked
 		List<DeviceEvent> admitted = this.feedbackLimit.admit(topicDeviceId, checked.accepted());

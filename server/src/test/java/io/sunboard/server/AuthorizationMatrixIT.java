@@ -283,6 +283,9 @@ class AuthorizationMatrixIT {
 				row("GET", "/console/devices/{id}", () -> "/console/devices/" + this.d1, () -> null, 200, 200, 200, 200,
 						200, 403, u),
 				row("GET", "/console/audit", () -> "/console/audit", () -> null, 200, 200, 403, 403, 200, 403, u),
+				// everyone signed in sees the alerts in force on their screens; the form
+				// lists only what the account may alert (ConsoleAlertsIT)
+				row("GET", "/console/alerts", () -> "/console/alerts", () -> null, 200, 200, 200, 200, 200, 200, u),
 				// console forms need the CSRF token of a browser session
 				// (ConsoleFormsAuthorizationIT posts them with one)
 				consoleForm("/console/postings", () -> "/console/postings"),
@@ -300,6 +303,8 @@ class AuthorizationMatrixIT {
 				consoleForm("/console/devices/{id}/revoke", () -> "/console/devices/" + this.d1 + "/revoke"),
 				consoleForm("/console/registrations/{id}/authorize", () -> "/console/registrations/reg-1/authorize"),
 				consoleForm("/console/registrations/{id}/reject", () -> "/console/registrations/reg-1/reject"),
+				consoleForm("/console/alerts", () -> "/console/alerts"),
+				consoleForm("/console/alerts/{scope}/{id}/clear", () -> "/console/alerts/school/s1/clear"),
 				// feedback, compliance and annual report routes
 				row("GET", "/api/v1/feedback", () -> "/api/v1/feedback", () -> null, 200, 200, 200, 200, 200, 200, u),
 				row("GET", "/api/v1/feedback", () -> "/api/v1/feedback?schoolId=s1", () -> null, 200, 200, 200, 200,

@@ -206,7 +206,7 @@ class ConsoleWalkthroughIT {
 			console.signIn("admin", RunningServer.ADMIN_PASSWORD);
 			for (String page : List.of("/", "/console/postings",
 					"/console/postings/new?schoolId=shiyan&kind=fee-notice", "/console/review", "/console/schedule",
-					"/console/devices", "/console/devices/lobby-3", "/console/audit")) {
+					"/console/devices", "/console/devices/lobby-3", "/console/audit", "/console/alerts")) {
 				console.open(page);
 				assertThat(console.present(".console-nav")).as(page).isTrue();
 				assertThat(console.horizontalOverflow()).as("sideways scrolling on " + page + " at 1024x768")

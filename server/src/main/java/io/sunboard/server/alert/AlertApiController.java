@@ -4,9 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
-
-import io.sunboard.server.security.AccessPolicy;
-import io.sunboard.server.security.Permission;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,9 +16,9 @@ class AlertApiController {
 
 	private final AlertService alerts;
 
-	private final AccessPolicy access;
+	private final AlertAccess access;
 
-	AlertApiController(AlertService alerts, AccessPolicy access) {
+	AlertApiController(AlertService alerts, AlertAccess access) {
 		this.alerts = alerts;
 		this.access = access;
 	}
@@ -31,7 +28,7 @@ class AlertApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	AlertService.RaisedAlert raise(@Valid @RequestBody NewAlert request) {
 		AlertScope scope = AlertScope.parse(request.scope());
-		requireMayAlert(scope, request.id());
+		this.access.require(scope, request.id());
 		return this.alerts.raise(scope, request.id(), request.text());
 	}
 
@@ -40,21 +37,8 @@ class AlertApiController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void clear(@PathVariable String scope, @PathVariable String id) {
 		AlertScope parsed = AlertScope.parse(scope);
-		requireMayAlert(parsed, id);
+		this.access.require(parsed, id);
 		this.alerts.clear(parsed, id);
-	}
-
-	/**
-	 * A school's editors and administrators alert their school; a region needs
-	 * district-wide rights.
-	 */
-	private void requireMayAlert(AlertScope scope, String id) {
-		if (scope == AlertScope.SCHOOL) {
-			this.access.require(Permission.EDIT, id);
-		}
-		else {
-			this.access.requireRegion(Permission.EDIT, id);
-		}
 	}
 
 	record NewAlert(@NotBlank(message = "scope is required: school or region") String scope,

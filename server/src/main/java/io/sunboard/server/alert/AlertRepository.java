@@ -32,12 +32,13 @@ class AlertRepository {
 	}
 
 	List<Active> findAll() {
-		return this.jdbc.sql("select scope, target_id, payload from active_alert order by scope, target_id")
-			.query((rs, row) -> new Active(AlertScope.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)))
+		return this.jdbc.sql("select scope, target_id, payload, issued_at from active_alert order by scope, target_id")
+			.query((rs, row) -> new Active(AlertScope.valueOf(rs.getString("scope")), rs.getString("target_id"),
+					rs.getString("payload"), Jdbc.instant(rs, "issued_at")))
 			.list();
 	}
 
-	record Active(AlertScope scope, String targetId, String payload) {
+	record Active(AlertScope scope, String targetId, String payload, Instant issuedAt) {
 	}
 
 }

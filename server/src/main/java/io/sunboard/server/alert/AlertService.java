@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.sunboard.protocol.Alert;
 import io.sunboard.protocol.JsonCodec;
+import io.sunboard.protocol.MalformedMessageException;
 import io.sunboard.protocol.Topics;
 import io.sunboard.server.broker.BrokerConnected;
 import io.sunboard.server.broker.MqttPublisher;
@@ -34,6 +36,9 @@ public class AlertService {
 	private static final byte[] CLEAR = new byte[0];
 
 	private static final int QOS = 1;
+
+	/** The longest alert text, in characters, that screens are sent. */
+	static final int MAX_TEXT = 2000;
 
 	private final SchoolRepository schools;
 
@@ -63,7 +68,7 @@ public class AlertService {
 	@Transactional
 	public RaisedAlert raise(AlertScope scope, String targetId, String text) {
 		requireTarget(scope, targetId);
-		if (text == null || text.isBlank() || text.length() > 2000) {
+		if (text == null || text.isBlank() || text.length() > MAX_TEXT) {
 			throw new IllegalArgumentException(
 					"text is required: the alert as screens should show it (1-2000 characters)");
 		}
@@ -88,6 +93,15 @@ public class AlertService {
 		log.info("Alert cleared for {} {}", scope.label(), targetId);
 	}
 
+	/** The alerts in force, as screens show them, by scope and target. */
+	List<InForce> inForce() {
+		return this.alerts.findAll()
+			.stream()
+			.map((active) -> new InForce(active.scope(), active.targetId(), decode(active.payload()).text(),
+					active.issuedAt()))
+			.toList();
+	}
+
 	/** The broker may have lost retained messages: the alerts in force go out again. */
 	@EventListener
 	void onBrokerConnected(BrokerConnected event) {
@@ -104,6 +118,16 @@ public class AlertService {
 		this.meters.counter("sunboard.alerts.published", "action", action).increment();
 	}
 
+	private Alert decode(String payload) {
+		try {
+			return this.codec.decode(payload.getBytes(StandardCharsets.UTF_8), Alert.class);
+		}
+		catch (MalformedMessageException ex) {
+			// only this service writes the payload, from an Alert it encoded itself
+			throw new IllegalStateException("stored alert payload is not an alert: " + payload, ex);
+		}
+	}
+
 	private String topic(AlertScope scope, String targetId) {
 		return (scope == AlertScope.SCHOOL) ? this.topics.schoolAlert(targetId) : this.topics.regionAlert(targetId);
 	}
@@ -115,6 +139,10 @@ public class AlertService {
 			throw new NotFoundException(
 					"no " + scope.label() + " '" + targetId + "'; list them with GET /api/v1/schools");
 		}
+	}
+
+	/** An alert in force: what its screens show since when. */
+	record InForce(AlertScope scope, String targetId, String text, Instant issuedAt) {
 	}
 
 	/** What the API answers for a raised alert. */

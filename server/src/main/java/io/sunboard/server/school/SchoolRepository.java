@@ -38,6 +38,12 @@ public class SchoolRepository {
 		return this.jdbc.sql("select * from school order by id").query(SchoolRepository::map).list();
 	}
 
+	public List<Region> findRegions() {
+		return this.jdbc.sql("select id, name from region order by id")
+			.query((rs, row) -> new Region(rs.getString("id"), rs.getString("name")))
+			.list();
+	}
+
 	public boolean regionExists(String id) {
 		return this.jdbc.sql("select count(*) from region where id = ?").param(id).query(Integer.class).single() > 0;
 	}

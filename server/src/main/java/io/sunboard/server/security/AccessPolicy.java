@@ -48,14 +48,19 @@ public class AccessPolicy {
 	 * region.
 	 */
 	public void requireRegion(Permission permission, String regionId) {
+		if (!allowedInRegion(permission, regionId)) {
+			throw new AccessDeniedException("account '" + currentUser().getUsername() + "' may not "
+					+ permission.name().toLowerCase() + " in region '" + regionId + "'");
+		}
+	}
+
+	/** Whether the current account may do {@code permission} in the whole region. */
+	public boolean allowedInRegion(Permission permission, String regionId) {
 		SunboardUser user = currentUser();
 		Scope scope = user.scope();
 		boolean covers = scope.type() == Scope.Type.ALL
 				|| (scope.type() == Scope.Type.REGION && scope.id().equals(regionId));
-		if (!permission.grantedTo(user.role()) || !covers) {
-			throw new AccessDeniedException("account '" + user.getUsername() + "' may not "
-					+ permission.name().toLowerCase() + " in region '" + regionId + "'");
-		}
+		return permission.grantedTo(user.role()) && covers;
 	}
 
 	/**

@@ -61,19 +61,20 @@ class SecurityConfiguration {
 			.authenticated())
 			.formLogin(Customizer.withDefaults())
 			.httpBasic(Customizer.withDefaults())
-			.csrf((csrf) -> csrf.ignoringRequestMatchers(SecurityConfiguration::apiCallWithCredentials));
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(SecurityConfiguration::apiCallWithoutSessionCredentials));
 		return http.build();
 	}
 
 	/**
-	 * REST clients send HTTP Basic credentials with every call, which a page on another
-	 * site cannot make a browser add: those need no CSRF token. An API call that rides on
-	 * a console session's cookie does need one, as a console form does; otherwise any
-	 * site a signed-in secretary visits could post to the API in her name.
+	 * The session cookie is the one credential a browser adds by itself, so a page on
+	 * another site could make a signed-in secretary's browser post to the API with it: an
+	 * API call on a session needs the CSRF token, as a console form does. REST clients
+	 * send HTTP Basic with every call (which another site cannot make a browser add) and
+	 * need none; a call with neither is refused by authentication (401), not here.
 	 */
-	private static boolean apiCallWithCredentials(HttpServletRequest request) {
+	private static boolean apiCallWithoutSessionCredentials(HttpServletRequest request) {
 		return request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-				&& request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+				&& (request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getRequestedSessionId() == null);
 	}
 
 	@Bean

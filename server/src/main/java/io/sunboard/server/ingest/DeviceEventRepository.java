@@ -20,8 +20,8 @@ import io.sunboard.server.system.Jdbc;
 
 /**
  * Device events keyed by (device, event id): a second delivery of the same event changes
- * nothing. A batch costs one JDBC batch insert, plus one query for the ids already stored
- * when the caller asks to look first.
+ * nothing. A new batch costs one key lookup and one JDBC batch insert; one that repeats
+ * stored events, one query more for the ids already stored.
  */
 @Repository
 class DeviceEventRepository {
@@ -47,8 +47,8 @@ class DeviceEventRepository {
 	 * redelivery, or another server instance storing it at the same moment) makes the
 	 * insert fail with a duplicate key, and the caller retries the whole transaction with
 	 * {@code lookFirst}, which leaves out what is stored.
-	 * @param lookFirst query the stored ids before inserting; without it a batch of only
-	 * new events (the usual case) saves that query
+	 * @param lookFirst query the stored ids before inserting; without it a batch whose
+	 * first event is new (the usual case) saves that query
 	 */
 	List<DeviceEvent> insertNew(String deviceId, List<DeviceEvent> events, Instant receivedAt, boolean lookFirst) {
 		Map<String, DeviceEvent> byId = new LinkedHashMap<>();
@@ -56,7 +56,10 @@ class DeviceEventRepository {
 		if (byId.isEmpty()) {
 			return List.of();
 		}
-		Set<String> stored = lookFirst ? storedIds(deviceId, byId.keySet()) : Set.of();
+		// a batch sent again after a lost acknowledgement repeats its first event: one
+		// key lookup spares it a failed insert and a second attempt
+		boolean look = lookFirst || isStored(deviceId, byId.keySet().iterator().next());
+		Set<String> stored = look ? storedIds(deviceId, byId.keySet()) : Set.of();
 		List<DeviceEvent> fresh = byId.values().stream().filter((e) -> !stored.contains(e.id())).toList();
 		if (fresh.isEmpty()) {
 			return fresh;
@@ -69,6 +72,13 @@ class DeviceEventRepository {
 					(ps, e) -> bindFeedback(ps, deviceId, e, receivedAt));
 		}
 		return fresh;
+	}
+
+	private boolean isStored(String deviceId, String eventId) {
+		return this.jdbc.sql("select count(*) from device_event where device_id = ? and event_id = ?")
+			.params(deviceId, eventId)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	private Set<String> storedIds(String deviceId, Set<String> ids) {

@@ -114,6 +114,24 @@ class BatchStoreIT {
 	}
 
 	@Test
+	void aBatchWhoseLaterEventsWereStoredStoresOnlyItsNewOnes() {
+		BatchStore store = store((event) -> {
+		});
+		DeviceEvent a = DeviceEvent.played("ev-a", T0, "p-1", 1_000);
+		DeviceEvent b = DeviceEvent.played("ev-b", T0, "p-1", 2_000);
+		DeviceEvent c = DeviceEvent.played("ev-c", T0, "p-1", 4_000);
+		store.store("dev-1", List.of(b), T0);
+
+		// its first event is new, so the first attempt inserts blind, meets ev-b's key
+		// and tries again looking first
+		assertThat(store.store("dev-1", List.of(a, b, c), T0)).extracting(DeviceEvent::id)
+			.containsExactly("ev-a", "ev-c");
+		assertThat(count("select count(*) from device_event")).isEqualTo(3);
+		assertThat(count("select plays from play_daily")).isEqualTo(3);
+		assertThat(count("select duration_ms from play_hourly")).isEqualTo(7_000);
+	}
+
+	@Test
 	void purgeDeletesWhatIsOlderThanTheRetentionByTheClockAndKeepsDailyRollups() {
 		store((event) -> {
 		}).store("dev-1", List.of(DeviceEvent.played("old", T0, "p-1", 1_000),

@@ -63,6 +63,10 @@ class AnnualReportRetentionIT {
 			String posting = server.createApprovedPosting(Map.of("schoolId", "shiyan", "title", "收费公示", "body",
 					"作业本费：每生每学期 18 元。", "publicityStart", PUBLISHED.minusSeconds(3600).toString(), "publicityEnd",
 					PUBLISHED.plus(Duration.ofDays(10)).toString()));
+			String secret3 = seedTokyoSchool(server);
+			String tokyoPosting = server.createApprovedPosting(Map.of("schoolId", "s2", "title", "开放日", "body",
+					"校园开放日：周六上午。", "publicityStart", PUBLISHED.minusSeconds(3600).toString(), "publicityEnd",
+					PUBLISHED.plus(Duration.ofDays(10)).toString()));
 
 			this.clock.set(REPORTED);
 			List<DeviceEvent> first = List.of(
@@ -84,7 +88,16 @@ class AnnualReportRetentionIT {
 			send(server, "ar-1", secret1, first); // redelivered
 			send(server, "ar-2", secret2,
 					List.of(DeviceEvent.played("ar-b1", Instant.parse("2026-08-01T00:00:00Z"), posting, 30_000)));
-			await().atMost(Duration.ofSeconds(60)).until(() -> rawEvents(server) == 10);
+			send(server, "ar-3", secret3, List.of(
+					// 23:30 on 31 December 2026 in Tokyo (UTC+9)
+					DeviceEvent.played("ar-t1", Instant.parse("2026-12-31T14:30:00Z"), tokyoPosting, 6_000),
+					// 00:30 on 1 January 2027 in Tokyo, still 2026 in Shanghai
+					DeviceEvent.played("ar-t2", Instant.parse("2026-12-31T15:30:00Z"), tokyoPosting, 8_000),
+					DeviceEvent.played("ar-t3", Instant.parse("2026-07-01T00:00:00Z"), tokyoPosting, 3_000),
+					DeviceEvent.rating("ar-t4", Instant.parse("2026-06-01T00:00:00Z"), tokyoPosting, false),
+					DeviceEvent.rating("ar-t5", Instant.parse("2026-12-31T15:30:00Z"), tokyoPosting, true)));
+			await().atMost(Duration.ofSeconds(60)).until(() -> rawEvents(server) == 15);
+			feedbackInBothSchools(server);
 
 			Map<String, String> before = figures(server, 2026);
 			assertThat(before).containsEntry("proof-of-play.screens", "2")
@@ -94,13 +107,14 @@ class AnnualReportRetentionIT {
 				.containsEntry("proof-of-play.plays", "1")
 				.containsEntry("proof-of-play.seconds", "4");
 			assertRatings(server, 2, 1);
+			Map<String, String> regionBefore = regionFiguresAreEachSchoolsOwn(server);
 			byte[] csvBefore = csv(server, 2026);
 			String pdfBefore = pdfText(server, 2026);
 			assertPdfShows(pdfBefore, csvBefore);
 
 			this.clock.set(PURGED);
 			RetentionPurge.Purged purged = server.bean(RetentionPurge.class).purge();
-			assertThat(purged.events()).isEqualTo(10);
+			assertThat(purged.events()).isEqualTo(15);
 			assertThat(rawEvents(server)).isZero();
 
 			assertThat(new String(csv(server, 2026), StandardCharsets.UTF_8))
@@ -110,7 +124,70 @@ class AnnualReportRetentionIT {
 				.containsEntry("proof-of-play.seconds", "4");
 			assertPdfShows(pdfText(server, 2026), csvBefore);
 			assertRatings(server, 2, 1);
+			assertThat(figures(server, "regionId=fengze", 2026)).isEqualTo(regionBefore);
 		}
+	}
+
+	/** School s2 of the same region, in Tokyo (UTC+9), with one screen. */
+	private static String seedTokyoSchool(RunningServer server) {
+		assertThat(server
+			.post("/api/v1/schools", Map.of("id", "s2", "regionId", "fengze", "name", "二小", "timeZone", "Asia/Tokyo"))
+			.status()).isEqualTo(201);
+		RunningServer.Response device = server.post("/api/v1/devices",
+				Map.of("id", "ar-3", "schoolId", "s2", "name", "大厅显示屏"));
+		assertThat(device.status()).isEqualTo(201);
+		return device.json().get("secret").asString();
+	}
+
+	/** An open item in shiyan; one in s2 answered on time. */
+	private static void feedbackInBothSchools(RunningServer server) {
+		assertThat(server
+			.post("/api/v1/feedback", Map.of("schoolId", "shiyan", "kind", "CONSULTATION", "channel", "PHONE", "text",
+					"开放日几点开始", "receivedAt", "2026-11-02T02:00:00Z"))
+			.status()).isEqualTo(201);
+		RunningServer.Response answered = server.post("/api/v1/feedback", Map.of("schoolId", "s2", "kind",
+				"CONSULTATION", "channel", "PHONE", "text", "开放日几点开始", "receivedAt", "2026-12-30T02:00:00Z"));
+		assertThat(answered.status()).isEqualTo(201);
+		assertThat(server
+			.post("/api/v1/feedback/" + answered.json().get("id").asString() + "/reply",
+					Map.of("reply", "上午九点。", "publishOnKiosk", false))
+			.status()).isEqualTo(200);
+	}
+
+	/**
+	 * The region's figures add up each school's own, each counted in its own time zone:
+	 * one grouped query per zone must not hand one school's rows to another.
+	 */
+	private static Map<String, String> regionFiguresAreEachSchoolsOwn(RunningServer server) {
+		Map<String, String> shiyan = figures(server, 2026);
+		assertThat(shiyan).containsEntry("feedback.received", "1")
+			.containsEntry("feedback.answered", "0")
+			.containsEntry("feedback.answered-on-time", "0");
+		assertThat(figures(server, "schoolId=s2", 2026)).containsEntry("proof-of-play.screens", "1")
+			.containsEntry("proof-of-play.plays", "2")
+			.containsEntry("proof-of-play.seconds", "9")
+			.containsEntry("feedback.received", "1")
+			.containsEntry("feedback.answered", "1")
+			.containsEntry("feedback.answered-on-time", "1");
+		Map<String, String> region = figures(server, "regionId=fengze", 2026);
+		assertThat(region).containsEntry("proof-of-play.screens", "3")
+			.containsEntry("proof-of-play.plays", "11")
+			.containsEntry("proof-of-play.seconds", "129")
+			.containsEntry("feedback.received", "2")
+			.containsEntry("feedback.answered", "1")
+			.containsEntry("feedback.answered-on-time", "1");
+		JsonNode evaluation = server.get("/api/v1/evaluations?regionId=fengze&year=2026").json();
+		Map<String, String> bySchool = new LinkedHashMap<>();
+		evaluation.get("bySchool")
+			.forEach((f) -> bySchool.put(f.get("id").asString(),
+					f.get("helpful").asLong() + "/" + f.get("ratings").asLong()));
+		assertThat(bySchool).containsExactlyInAnyOrderEntriesOf(Map.of("shiyan", "1/2", "s2", "0/1"));
+		Map<String, String> byPosting = new LinkedHashMap<>();
+		evaluation.get("byPosting")
+			.forEach((f) -> byPosting.put(f.get("schoolId").asString(),
+					f.get("helpful").asLong() + "/" + f.get("ratings").asLong()));
+		assertThat(byPosting).containsExactlyInAnyOrderEntriesOf(Map.of("shiyan", "1/2", "s2", "0/1"));
+		return region;
 	}
 
 	/**
@@ -153,22 +230,30 @@ class AnnualReportRetentionIT {
 
 	private static long rawEvents(RunningServer server) {
 		return server.bean(JdbcClient.class)
-			.sql("select count(*) from device_event where device_id in ('ar-1', 'ar-2')")
+			.sql("select count(*) from device_event where device_id in ('ar-1', 'ar-2', 'ar-3')")
 			.query(Long.class)
 			.single();
 	}
 
 	private static byte[] csv(RunningServer server, int year) {
+		return csv(server, "schoolId=shiyan", year);
+	}
+
+	private static byte[] csv(RunningServer server, String scope, int year) {
 		RunningServer.BinaryResponse csv = server
-			.getBytes("/api/v1/annual-reports?schoolId=shiyan&year=" + year + "&format=csv");
+			.getBytes("/api/v1/annual-reports?" + scope + "&year=" + year + "&format=csv");
 		assertThat(csv.status()).isEqualTo(200);
 		return csv.body();
 	}
 
 	/** section.item to value, from the CSV. */
 	private static Map<String, String> figures(RunningServer server, int year) {
+		return figures(server, "schoolId=shiyan", year);
+	}
+
+	private static Map<String, String> figures(RunningServer server, String scope, int year) {
 		Map<String, String> values = new LinkedHashMap<>();
-		String text = new String(csv(server, year), StandardCharsets.UTF_8).replace("\uFEFF", "");
+		String text = new String(csv(server, scope, year), StandardCharsets.UTF_8).replace("\uFEFF", "");
 		for (String line : text.split("\r\n")) {
 			String[] cells = line.split(",", -1);
 			if (cells.length == 7 && !line.startsWith("scope,")) {

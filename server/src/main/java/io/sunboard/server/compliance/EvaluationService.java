@@ -1,8 +1,12 @@
 package io.sunboard.server.compliance;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,31 +30,39 @@ public class EvaluationService {
 
 	/** Ratings given during {@code year} in each school's own time zone. */
 	public Evaluation forYear(List<School> schools, int year) {
+		// one query for all the schools whose year has the same bounds (one per time
+		// zone)
+		Map<ZoneId, List<String>> byZone = new LinkedHashMap<>();
+		schools.forEach((s) -> byZone.computeIfAbsent(s.timeZone(), (z) -> new ArrayList<>()).add(s.id()));
+		Map<String, List<Evaluation.Figure>> postingsBySchool = new HashMap<>();
+		byZone.forEach((zone, ids) -> postingFigures(ids, zone, year)
+			.forEach((f) -> postingsBySchool.computeIfAbsent(f.schoolId(), (k) -> new ArrayList<>()).add(f)));
 		List<Evaluation.Figure> bySchool = new ArrayList<>();
 		List<Evaluation.Figure> byPosting = new ArrayList<>();
 		for (School school : schools) {
-			long[] total = new long[2];
-			this.jdbc
-				.sql("select r.posting_id, max(p.title) as title, sum(r.helpful) as helpful, sum(r.ratings) as ratings"
-						+ " from rating_hourly r join device d on d.id = r.device_id"
-						+ " left join posting p on p.id = r.posting_id"
-						+ " where d.school_id = ? and r.hour_start >= ? and r.hour_start < ?"
-						+ " group by r.posting_id order by r.posting_id")
-				.params(school.id(), Jdbc.utc(LocalDate.of(year, 1, 1).atStartOfDay(school.timeZone()).toInstant()),
-						Jdbc.utc(LocalDate.of(year + 1, 1, 1).atStartOfDay(school.timeZone()).toInstant()))
-				.query((rs, row) -> {
-					long helpful = rs.getLong("helpful");
-					long ratings = rs.getLong("ratings");
-					total[0] += helpful;
-					total[1] += ratings;
-					byPosting.add(Evaluation.Figure.of(rs.getString("posting_id"), rs.getString("title"), school.id(),
-							helpful, ratings));
-					return null;
-				})
-				.list();
-			bySchool.add(Evaluation.Figure.of(school.id(), school.name(), school.id(), total[0], total[1]));
+			List<Evaluation.Figure> postings = postingsBySchool.getOrDefault(school.id(), List.of());
+			byPosting.addAll(postings);
+			bySchool.add(Evaluation.Figure.of(school.id(), school.name(), school.id(),
+					postings.stream().mapToLong(Evaluation.Figure::helpful).sum(),
+					postings.stream().mapToLong(Evaluation.Figure::ratings).sum()));
 		}
 		return new Evaluation(year, bySchool, byPosting);
+	}
+
+	/** Per school and posting, each school's in posting id order. */
+	private List<Evaluation.Figure> postingFigures(List<String> schoolIds, ZoneId zone, int year) {
+		return this.jdbc
+			.sql("select d.school_id, r.posting_id, max(p.title) as title, sum(r.helpful) as helpful,"
+					+ " sum(r.ratings) as ratings from device d join rating_hourly r on r.device_id = d.id"
+					+ " left join posting p on p.id = r.posting_id"
+					+ " where d.school_id in (:schools) and r.hour_start >= :from and r.hour_start < :to"
+					+ " group by d.school_id, r.posting_id order by d.school_id, r.posting_id")
+			.param("schools", schoolIds)
+			.param("from", Jdbc.utc(LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant()))
+			.param("to", Jdbc.utc(LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant()))
+			.query((rs, row) -> Evaluation.Figure.of(rs.getString("posting_id"), rs.getString("title"),
+					rs.getString("school_id"), rs.getLong("helpful"), rs.getLong("ratings")))
+			.list();
 	}
 
 }

@@ -103,6 +103,28 @@ class FeedbackRepository {
 			.list();
 	}
 
+	/**
+	 * Items of the given schools received in [from, to), counted by school, due date and
+	 * reply time (null while open): what the yearly totals need, without loading the
+	 * items. Whether a reply was on time depends on the school's zone, so that stays with
+	 * the caller.
+	 */
+	List<ReplyCount> replyCounts(Collection<String> schoolIds, Instant from, Instant to) {
+		if (schoolIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("select school_id, due_on, replied_at, count(*) as items from feedback_item"
+					+ " where school_id in (:schools) and received_at >= :from and received_at < :to"
+					+ " group by school_id, due_on, replied_at")
+			.param("schools", new ArrayList<>(schoolIds))
+			.param("from", Jdbc.utc(from))
+			.param("to", Jdbc.utc(to))
+			.query((rs, row) -> new ReplyCount(rs.getString("school_id"), rs.getDate("due_on").toLocalDate(),
+					Jdbc.instant(rs, "replied_at"), rs.getLong("items")))
+			.list();
+	}
+
 	/** Whether the account exists, is enabled, and what it may see. */
 	Optional<AccountScope> account(String username) {
 		return this.jdbc.sql("select role, scope_type, scope_id from account where username = ? and enabled = true")
@@ -124,6 +146,10 @@ class FeedbackRepository {
 
 	record KioskFeedback(String deviceId, String eventId, String schoolId, String category, String text, String contact,
 			String postingId, Instant receivedAt) {
+
+	}
+
+	record ReplyCount(String schoolId, LocalDate dueOn, Instant repliedAt, long items) {
 
 	}
 

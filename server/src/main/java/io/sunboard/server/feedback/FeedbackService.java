@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -169,19 +172,23 @@ public class FeedbackService {
 
 	/** Feedback received during {@code year} (each school's own time zone). */
 	public FeedbackTotals yearTotals(List<School> schools, int year) {
+		// one query for all the schools whose year has the same bounds (one per time
+		// zone)
+		Map<ZoneId, List<String>> byZone = new LinkedHashMap<>();
+		schools.forEach((s) -> byZone.computeIfAbsent(s.timeZone(), (z) -> new ArrayList<>()).add(s.id()));
 		long received = 0;
 		long answered = 0;
 		long onTime = 0;
-		for (School school : schools) {
-			ZoneId zone = school.timeZone();
-			for (FeedbackItem item : this.items.find(List.of(school.id()),
+		for (Map.Entry<ZoneId, List<String>> entry : byZone.entrySet()) {
+			ZoneId zone = entry.getKey();
+			for (FeedbackRepository.ReplyCount count : this.items.replyCounts(entry.getValue(),
 					LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant(),
 					LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant())) {
-				received++;
-				if (item.answered()) {
-					answered++;
-					if (this.deadlines.answeredOnTime(item.dueOn(), LocalDate.ofInstant(item.repliedAt(), zone))) {
-						onTime++;
+				received += count.items();
+				if (count.repliedAt() != null) {
+					answered += count.items();
+					if (this.deadlines.answeredOnTime(count.dueOn(), LocalDate.ofInstant(count.repliedAt(), zone))) {
+						onTime += count.items();
 					}
 				}
 			}

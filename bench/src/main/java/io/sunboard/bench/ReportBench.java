@@ -271,8 +271,12 @@ public final class ReportBench {
 		rows.add(time("evaluations API (ratings): region", "/api/v1/evaluations?" + region, 15));
 		rows.add(time("evaluations API (ratings): one school", eachSchool("/api/v1/evaluations?"), 60));
 		rows.add(time("feedback API: region (every item)", "/api/v1/feedback?regionId=r1", 15));
-		rows.add(time("console page feedback inbox: every school", "/console/feedback", 15));
-		rows.add(time("console page feedback inbox: one school", eachSchool("/console/feedback?"), 60));
+		rows.add(time("feedback API: region, first page of 50", "/api/v1/feedback?regionId=r1&size=50", 15));
+		rows.add(time("console page feedback inbox: every school (first page)", "/console/feedback", 15));
+		rows.add(time("console page feedback inbox: every school, overdue", "/console/feedback?state=overdue", 15));
+		rows.add(time("console page feedback inbox: region, answered, page 2",
+				"/console/feedback?regionId=r1&state=answered&page=2", 15));
+		rows.add(time("console page feedback inbox: one school (first page)", eachSchool("/console/feedback?"), 60));
 		rows.removeIf(Objects::isNull);
 		return rows;
 	}

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.core.io.ClassPathResource;
@@ -62,6 +66,24 @@ public class CatalogueService {
 		return override(schoolId)
 			.map((text) -> parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "school " + schoolId))
 			.orElse(this.defaults);
+	}
+
+	/** Each school's own catalogue or the default, read with one query. */
+	public Map<String, Catalogue> forSchools(Collection<String> schoolIds) {
+		Map<String, Catalogue> out = new HashMap<>();
+		if (!schoolIds.isEmpty()) {
+			this.jdbc
+				.sql("select school_id, catalogue from disclosure_catalogue_override where school_id in (:schools)")
+				.param("schools", new ArrayList<>(schoolIds))
+				.query((rs, row) -> out.put(rs.getString("school_id"),
+						parse(rs.getString("catalogue").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+								"school " + rs.getString("school_id"))))
+				.list();
+		}
+		for (String id : schoolIds) {
+			out.putIfAbsent(id, this.defaults);
+		}
+		return out;
 	}
 
 	public Catalogue defaults() {

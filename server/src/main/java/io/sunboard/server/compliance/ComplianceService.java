@@ -51,13 +51,23 @@ public class ComplianceService {
 			.ofSchools(schools.stream().map(School::id).toList())
 			.stream()
 			.collect(Collectors.groupingBy(DisclosedPosting::schoolId));
+		Map<String, Catalogue> catalogues = this.catalogues.forSchools(schools.stream().map(School::id).toList());
+		// the screen checks describe the screens now, so they belong to the current year
+		// only; read once for all the schools it concerns
+		List<School> current = schools.stream()
+			.filter((s) -> LocalDate.ofInstant(now, s.timeZone()).getYear() == year)
+			.toList();
+		Map<String, List<ComplianceReport.Flag>> feeNotices = this.screens.feeNoticeFlags(current, bySchool,
+				this.settings.feeNoticeKind(), now);
+		Map<String, List<ComplianceReport.Flag>> staleScreens = this.screens.staleScreens(current,
+				now.minus(this.settings.manifestGrace()));
 		List<ComplianceReport.SchoolCompliance> out = new ArrayList<>();
 		LocalDate reportToday = null;
 		for (School school : schools) {
 			LocalDate today = LocalDate.ofInstant(now, school.timeZone());
 			reportToday = today;
 			List<DisclosedPosting> own = bySchool.getOrDefault(school.id(), List.of());
-			Catalogue catalogue = this.catalogues.forSchool(school.id());
+			Catalogue catalogue = catalogues.get(school.id());
 			List<ComplianceReport.Entry> entries = new ArrayList<>();
 			for (Requirement r : catalogue.requirements()) {
 				for (int i = 0; i < r.periods().size(); i++) {
@@ -70,9 +80,8 @@ public class ComplianceService {
 			}
 			List<ComplianceReport.Flag> flags = new ArrayList<>(lateProactive(own, year, school.timeZone()));
 			if (year == today.getYear()) {
-				// these describe the screens now, so they belong to the current year only
-				flags.addAll(this.screens.feeNoticeFlags(school, own, this.settings.feeNoticeKind(), now));
-				flags.addAll(this.screens.staleScreens(school, now.minus(this.settings.manifestGrace())));
+				flags.addAll(feeNotices.getOrDefault(school.id(), List.of()));
+				flags.addAll(staleScreens.getOrDefault(school.id(), List.of()));
 			}
 			out.add(new ComplianceReport.SchoolCompliance(school.id(), school.name(), catalogue.source(), entries,
 					flags, count(entries, "ON_TIME"), count(entries, "LATE"), count(entries, "MISSING")));

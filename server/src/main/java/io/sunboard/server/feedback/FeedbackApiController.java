@@ -19,6 +19,10 @@ import io.sunboard.server.security.Permission;
 @RestController
 class FeedbackApiController {
 
+	static final int DEFAULT_PAGE_SIZE = 50;
+
+	static final int MAX_PAGE_SIZE = 500;
+
 	private final FeedbackService service;
 
 	private final SchoolSelection selection;
@@ -31,10 +35,27 @@ class FeedbackApiController {
 		this.access = access;
 	}
 
+	/**
+	 * Newest first. Without {@code size}, every item (as before paging existed); with it,
+	 * page {@code page} (1 for the first) of {@code size} items: ask for the next page
+	 * until one comes back shorter than {@code size}.
+	 */
 	@GetMapping("/api/v1/feedback")
 	List<FeedbackView> list(@RequestParam(required = false) String regionId,
-			@RequestParam(required = false) String schoolId) {
-		return this.service.list(this.selection.resolve(regionId, schoolId, false).schoolIds(), null, null, viewer());
+			@RequestParam(required = false) String schoolId, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		List<String> schoolIds = this.selection.resolve(regionId, schoolId, false).schoolIds();
+		if (size == null && page == null) {
+			return this.service.list(schoolIds, null, null, viewer());
+		}
+		int perPage = (size != null) ? size : DEFAULT_PAGE_SIZE;
+		if (perPage < 1 || perPage > MAX_PAGE_SIZE) {
+			throw new IllegalArgumentException("size must be 1 to " + MAX_PAGE_SIZE + "; leave it out for every item");
+		}
+		if (page != null && page < 1) {
+			throw new IllegalArgumentException("page must be 1 or more; 1 is the newest items");
+		}
+		return this.service.list(schoolIds, (page != null) ? page : 1, perPage, viewer());
 	}
 
 	@GetMapping("/api/v1/feedback/{id}")

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +28,9 @@ import io.sunboard.server.system.NotFoundException;
 class FeedbackConsoleController {
 
 	static final String VIEW = "feedback/inbox";
+
+	/** Rows a page: each has two forms, so a whole year on one page was megabytes. */
+	static final int PAGE_SIZE = 50;
 
 	private static final String REDIRECT = "redirect:/console/feedback";
 
@@ -52,11 +56,19 @@ class FeedbackConsoleController {
 		this.clock = clock;
 	}
 
+	/**
+	 * One page of the inbox. A school filter wins over a region filter (district staff
+	 * narrowing down within their region); the counts cover every page.
+	 */
 	@GetMapping("/console/feedback")
-	String inbox(@RequestParam(required = false) String schoolId, Model model) {
-		SchoolSelection.Selected selected = this.selection.resolve(null, schoolId, false);
-		List<FeedbackView> items = this.service.list(selected.schoolIds(), null, null,
-				this.access.currentUser().getUsername());
+	String inbox(@RequestParam(required = false) String schoolId, @RequestParam(required = false) String regionId,
+			@RequestParam(required = false) String state, @RequestParam(defaultValue = "1") int page, Model model) {
+		boolean school = schoolId != null && !schoolId.isBlank();
+		SchoolSelection.Selected selected = this.selection.resolve(school ? null : regionId, schoolId, false);
+		FeedbackInbox inbox = this.service.inbox(selected.schoolIds(), FeedbackInbox.State.fromParam(state), page,
+				PAGE_SIZE, this.access.currentUser().getUsername());
+		List<FeedbackView> items = inbox.items();
+		model.addAttribute("inbox", inbox);
 		model.addAttribute("items", items);
 		// due dates counted on a provisional (or missing) year's calendar say so
 		model.addAttribute("provisionalYears",
@@ -66,16 +78,22 @@ class FeedbackConsoleController {
 					.sorted()
 					.filter(this.calendar::isProvisional)
 					.map(String::valueOf)
-					.collect(java.util.stream.Collectors.joining(", ")));
+					.collect(Collectors.joining(", ")));
+		List<School> readable = this.access.readable(this.schools.findAll(), School::id);
+		String region = school ? null : regionId;
 		model.addAttribute("schools", selected.schools());
-		model.addAttribute("schoolNames",
-				selected.schools().stream().collect(java.util.stream.Collectors.toMap(School::id, School::name)));
-		model.addAttribute("editableSchools",
-				this.access.readable(this.schools.findAll(), School::id)
-					.stream()
-					.filter((s) -> this.access.allowed(Permission.EDIT, s.id()))
+		model.addAttribute("schoolNames", readable.stream().collect(Collectors.toMap(School::id, School::name)));
+		model.addAttribute("filterSchools",
+				readable.stream()
+					.filter((s) -> region == null || region.isBlank() || s.regionId().equals(region))
 					.toList());
+		model.addAttribute("regions", readable.stream().map(School::regionId).distinct().sorted().toList());
+		model.addAttribute("editableSchools",
+				readable.stream().filter((s) -> this.access.allowed(Permission.EDIT, s.id())).toList());
 		model.addAttribute("schoolId", schoolId);
+		model.addAttribute("regionId", region);
+		model.addAttribute("state", inbox.state().param());
+		model.addAttribute("states", FeedbackInbox.State.values());
 		model.addAttribute("kinds", FeedbackKind.values());
 		model.addAttribute("channels", List.of(FeedbackChannel.PHONE, FeedbackChannel.IN_PERSON));
 		return VIEW;

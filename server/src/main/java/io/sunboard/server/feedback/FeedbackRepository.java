@@ -79,6 +79,55 @@ class FeedbackRepository {
 		return spec.query(FeedbackRepository::map).list();
 	}
 
+	/**
+	 * One page of the given schools' items, newest first (as
+	 * {@link #find(Collection, Instant, Instant)}); {@code answered} null means either.
+	 */
+	List<FeedbackItem> page(Collection<String> schoolIds, Boolean answered, int offset, int limit) {
+		if (schoolIds.isEmpty() || limit <= 0) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("select * from feedback_item where school_id in (:schools)" + answered(answered)
+					+ " order by received_at desc, id limit " + limit + " offset " + Math.max(0, offset))
+			.param("schools", new ArrayList<>(schoolIds))
+			.query(FeedbackRepository::map)
+			.list();
+	}
+
+	/** The given schools' items not answered yet, newest first. */
+	List<FeedbackItem> unanswered(Collection<String> schoolIds) {
+		if (schoolIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("select * from feedback_item where school_id in (:schools)" + answered(false)
+					+ " order by received_at desc, id")
+			.param("schools", new ArrayList<>(schoolIds))
+			.query(FeedbackRepository::map)
+			.list();
+	}
+
+	/** How many items the given schools have, and how many of them are answered. */
+	long[] countAllAndAnswered(Collection<String> schoolIds) {
+		if (schoolIds.isEmpty()) {
+			return new long[] { 0, 0 };
+		}
+		return this.jdbc
+			.sql("select count(*) as all_items, count(replied_at) as answered from feedback_item"
+					+ " where school_id in (:schools)")
+			.param("schools", new ArrayList<>(schoolIds))
+			.query((rs, row) -> new long[] { rs.getLong("all_items"), rs.getLong("answered") })
+			.single();
+	}
+
+	private static String answered(Boolean answered) {
+		if (answered == null) {
+			return "";
+		}
+		return answered ? " and replied_at is not null" : " and replied_at is null";
+	}
+
 	/** Replies staff chose to show on the school's kiosks, newest first. */
 	List<FeedbackItem> publishedReplies(String schoolId, int limit) {
 		return this.jdbc

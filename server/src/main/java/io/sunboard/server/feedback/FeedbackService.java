@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -167,7 +168,49 @@ public class FeedbackService {
 
 	/** Items of these schools received in [from, to), as {@code viewer} may see them. */
 	public List<FeedbackView> list(Collection<String> schoolIds, Instant from, Instant to, String viewer) {
-		return this.items.find(schoolIds, from, to).stream().map((i) -> view(i, viewer)).toList();
+		return views(this.items.find(schoolIds, from, to), viewer);
+	}
+
+	/**
+	 * One page of these schools' items, newest first, as {@code viewer} may see them.
+	 * @param page 1 for the first
+	 */
+	public List<FeedbackView> list(Collection<String> schoolIds, int page, int size, String viewer) {
+		return views(this.items.page(schoolIds, null, (Math.max(1, page) - 1) * size, size), viewer);
+	}
+
+	/**
+	 * One page of the inbox of these schools, newest first, with the counts over all of
+	 * them. The unanswered items are judged here (overdue and due soon depend on each
+	 * school's calendar day); the answered ones are paged by the database.
+	 * @param page 1 for the first; a page past the last shows the last
+	 */
+	public FeedbackInbox inbox(Collection<String> schoolIds, FeedbackInbox.State state, int page, int size,
+			String viewer) {
+		Map<String, School> bySchool = schoolsById();
+		List<FeedbackView> unanswered = views(this.items.unanswered(schoolIds), viewer, bySchool);
+		long[] allAndAnswered = this.items.countAllAndAnswered(schoolIds);
+		FeedbackInbox.Counts counts = new FeedbackInbox.Counts(allAndAnswered[0], unanswered.size(),
+				unanswered.stream().filter(FeedbackView::overdue).count(),
+				unanswered.stream().filter(FeedbackView::dueSoon).count(), allAndAnswered[1]);
+		long matching = switch (state) {
+			case ALL -> counts.all();
+			case UNANSWERED -> counts.unanswered();
+			case OVERDUE -> counts.overdue();
+			case DUE_SOON -> counts.dueSoon();
+			case ANSWERED -> counts.answered();
+		};
+		int pages = (int) Math.max(1, (matching + size - 1) / size);
+		int shown = Math.min(Math.max(1, page), pages);
+		int offset = (shown - 1) * size;
+		List<FeedbackView> items = switch (state) {
+			case ALL -> views(this.items.page(schoolIds, null, offset, size), viewer, bySchool);
+			case ANSWERED -> views(this.items.page(schoolIds, true, offset, size), viewer, bySchool);
+			case UNANSWERED -> slice(unanswered, offset, size);
+			case OVERDUE -> slice(unanswered.stream().filter(FeedbackView::overdue).toList(), offset, size);
+			case DUE_SOON -> slice(unanswered.stream().filter(FeedbackView::dueSoon).toList(), offset, size);
+		};
+		return new FeedbackInbox(items, counts, state, shown, pages, size, matching);
 	}
 
 	/** Feedback received during {@code year} (each school's own time zone). */
@@ -202,7 +245,29 @@ public class FeedbackService {
 
 	/** The view of an item for {@code viewer}: unmasked only for its assignee. */
 	public FeedbackView view(FeedbackItem item, String viewer) {
-		School school = school(item.schoolId());
+		return view(item, viewer, school(item.schoolId()));
+	}
+
+	private List<FeedbackView> views(List<FeedbackItem> list, String viewer) {
+		return list.isEmpty() ? List.of() : views(list, viewer, schoolsById());
+	}
+
+	/** Views with the schools read once, not once an item. */
+	private List<FeedbackView> views(List<FeedbackItem> list, String viewer, Map<String, School> bySchool) {
+		return list.stream().map((i) -> view(i, viewer, bySchool.computeIfAbsent(i.schoolId(), this::school))).toList();
+	}
+
+	private Map<String, School> schoolsById() {
+		Map<String, School> bySchool = new HashMap<>();
+		this.schools.findAll().forEach((s) -> bySchool.put(s.id(), s));
+		return bySchool;
+	}
+
+	private static List<FeedbackView> slice(List<FeedbackView> list, int offset, int size) {
+		return list.subList(Math.min(offset, list.size()), Math.min(offset + size, list.size()));
+	}
+
+	private FeedbackView view(FeedbackItem item, String viewer, School school) {
 		ZoneId zone = school.timeZone();
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), zone);
 		boolean unmasked = viewer != null && viewer.equals(item.assignee());

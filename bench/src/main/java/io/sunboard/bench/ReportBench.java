@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
@@ -34,6 +35,7 @@ import org.springframework.util.FileSystemUtils;
 import io.sunboard.protocol.JsonCodec;
 import io.sunboard.server.SunboardApplication;
 import io.sunboard.server.feedback.FeedbackDeadlines;
+import io.sunboard.server.ingest.RollupBackfill;
 
 /**
  * Latency of the report pages over a year of data for 1,000 screens (issue 7: under a
@@ -111,6 +113,11 @@ public final class ReportBench {
 				"--logging.level.root=WARN");
 		try {
 			JdbcTemplate jdbc = server.getBean(JdbcTemplate.class);
+			// H2 hands back a statement's previous result when asked again with the same
+			// parameters on unchanged tables: a server that ingests all day never gets
+			// that,
+			// and it made repeated requests look faster than a user would see them
+			jdbc.execute("set optimize_reuse_results 0");
 			if (REUSE) {
 				bench.measure().forEach(System.out::println);
 				return;
@@ -123,6 +130,8 @@ public final class ReportBench {
 					DAYS)
 				.fill();
 			rows += disclosures.total();
+			// the day and month rollups of the ratings DisclosureFill wrote by the hour
+			rows += jdbc.execute((ConnectionCallback<Integer>) RollupBackfill::ratingDaysAndMonths);
 			long fillMs = (System.nanoTime() - t0) / 1_000_000;
 			System.out.printf("filled %,d rows in %,d ms%n", rows, fillMs);
 			jdbc.execute("analyze");
@@ -209,6 +218,13 @@ public final class ReportBench {
 				System.out.printf("%d days to go, %,d rows%n", day, rows);
 			}
 		}
+		// what ingest and dispatch write beside the rows above: the monthly rollup
+		// and each posting and screen pair's span of scheduled windows
+		rows += transactions
+			.execute((status) -> jdbc.execute((ConnectionCallback<Integer>) RollupBackfill::playMonths));
+		rows += jdbc.update("insert into scheduled_span (device_id, posting_id, first_start, last_end)"
+				+ " select device_id, posting_id, min(starts_at), max(ends_at) from scheduled_window"
+				+ " group by device_id, posting_id");
 		return rows;
 	}
 
@@ -319,8 +335,8 @@ public final class ReportBench {
 		Arrays.sort(sorted);
 		long p50 = sorted[taken / 2];
 		long p99 = sorted[Math.min(taken - 1, (int) Math.ceil(taken * 0.99) - 1)];
-		String row = String.format("| %s | %d | %d ms | %d ms | %,d | %s |", name, taken, p50, p99, bytes,
-				(p99 < 1000) ? "yes" : "NO");
+		String row = String.format("| %s | %d ms | %d | %d ms | %d ms | %,d | %s |", name, first, taken, p50, p99,
+				bytes, (p99 < 1000 && first < 1000) ? "yes" : "NO");
 		System.out.println(row);
 		return row;
 	}
@@ -360,9 +376,10 @@ public final class ReportBench {
 			.append(Report.jvmMachine())
 			.append(" (shared with other builds while measured).\n")
 			.append(String.format("Data: %,d screens in %d schools of one region. Proof of play: %d postings per"
-					+ " school, a year (%d days) of daily rollups (every screen, every posting, every day), hourly"
+					+ " school, a year (%d days) of daily rollups (every screen, every posting, every day) and the"
+					+ " monthly rollups made from them, hourly"
 					+ " rollups for the last %d days and for the UTC days around New Year (10 hours a day), presence"
-					+ " hours for the last %d days, scheduled windows for the year; one screen in fifty dark for the"
+					+ " hours for the last %d days, scheduled windows for the year (one a day) and their spans; one screen in fifty dark for the"
 					+ " last %d days. Disclosure: %,d schools with their own catalogue (the rest on the default),"
 					+ " %,d postings of all nine kinds (fee notices each term, finance, admission, service guide,"
 					+ " awards, recruitment, decisions, notices, emergencies; some late, missing, withdrawn, on"
@@ -374,14 +391,15 @@ public final class ReportBench {
 					+ " batches in %,d ms; H2 file %,d MB. The real server (H2 file database, embedded broker) in the"
 					+ " harness's JVM; requests over HTTP with Basic authentication, one at a time, after 5 warm-up"
 					+ " requests; timed runs stop after %d s in all, and a request whose first answer took %d s or"
-					+ " more was timed only that once. The \"one school\" rows of the annual report, compliance,"
-					+ " ratings and inbox ask for a different school each run (H2 hands back a statement's previous"
-					+ " result for the same parameters on unchanged tables).%n%n", SCHOOLS * SCREENS_PER_SCHOOL,
-					SCHOOLS, POSTINGS_PER_SCHOOL, DAYS, HOURLY_DAYS, HOURLY_DAYS, HOURLY_DAYS, fill.catalogues,
-					fill.postings, fill.reviews, fill.manifests, fill.feedback, fill.kioskFeedback, fill.answered,
-					fill.overdue, fill.ratings, YEAR, rows, fillMs, dbBytes / 1_000_000, BUDGET_MS / 1000,
-					SLOW_MS / 1000))
-			.append("| request | runs | p50 | p99 | response bytes | p99 under 1 s |\n|---|---|---|---|---|---|\n");
+					+ " more was timed only that once; \"first\" is the row's first request, before its warm-ups."
+					+ " H2's reuse of a statement's previous result is off (SET OPTIMIZE_REUSE_RESULTS 0), as it"
+					+ " would be in effect on a server that ingests all day; the \"one school\" rows still ask for a"
+					+ " different school each run.%n%n", SCHOOLS * SCREENS_PER_SCHOOL, SCHOOLS, POSTINGS_PER_SCHOOL,
+					DAYS, HOURLY_DAYS, HOURLY_DAYS, HOURLY_DAYS, fill.catalogues, fill.postings, fill.reviews,
+					fill.manifests, fill.feedback, fill.kioskFeedback, fill.answered, fill.overdue, fill.ratings, YEAR,
+					rows, fillMs, dbBytes / 1_000_000, BUDGET_MS / 1000, SLOW_MS / 1000))
+			.append("| request | first | runs | p50 | p99 | response bytes | first and p99 under 1 s |\n"
+					+ "|---|---|---|---|---|---|---|\n");
 		table.forEach((row) -> out.append(row).append('\n'));
 		Path doc = Path.of("docs/benchmarks.md");
 		Files.writeString(doc, out.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,

@@ -1,5 +1,7 @@
 package io.sunboard.server.compliance;
 
+import java.sql.ResultSet;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -11,13 +13,14 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import io.sunboard.server.report.RollupSpan;
 import io.sunboard.server.school.School;
-import io.sunboard.server.system.Jdbc;
 
 /**
- * Summarises the kiosks' ratings per posting and per school, from their hourly rollup
- * ({@code rating_hourly}, kept for good), not from the raw events the retention purge
- * deletes. A school's year starts at its local midnight, a whole UTC hour in China.
+ * Summarises the kiosks' ratings per posting and per school, from their hourly, daily and
+ * monthly rollups (kept for good; {@link RollupSpan}), not from the raw events the
+ * retention purge deletes. A school's year starts at its local midnight, a whole UTC hour
+ * in China.
  */
 @Service
 public class EvaluationService {
@@ -51,18 +54,38 @@ public class EvaluationService {
 
 	/** Per school and posting, each school's in posting id order. */
 	private List<Evaluation.Figure> postingFigures(List<String> schoolIds, ZoneId zone, int year) {
-		return this.jdbc
-			.sql("select d.school_id, r.posting_id, max(p.title) as title, sum(r.helpful) as helpful,"
-					+ " sum(r.ratings) as ratings from device d join rating_hourly r on r.device_id = d.id"
-					+ " left join posting p on p.id = r.posting_id"
-					+ " where d.school_id in (:schools) and r.hour_start >= :from and r.hour_start < :to"
-					+ " group by d.school_id, r.posting_id order by d.school_id, r.posting_id")
+		Instant from = LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant();
+		Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant();
+		List<RollupSpan> spans = RollupSpan.of("rating", from, to);
+		// months, days and edge hours of the rating rollups, each summed on its own;
+		// titles
+		// afterwards (H2 joined each rating row to its posting before adding up)
+		String union = RollupSpan.union(spans,
+				(span) -> "select d.school_id, r.posting_id, sum(r.helpful) as helpful, sum(r.ratings) as ratings"
+						+ " from device d join " + span.table() + " r on r.device_id = d.id"
+						+ " where d.school_id in (:schools) and " + span.condition("r")
+						+ " group by d.school_id, r.posting_id");
+		List<Evaluation.Figure> sums = RollupSpan
+			.bind(this.jdbc.sql(
+					"select x.school_id, x.posting_id, sum(x.helpful) as helpful," + " sum(x.ratings) as ratings from ("
+							+ union + ") x group by x.school_id, x.posting_id" + " order by x.school_id, x.posting_id"),
+					spans)
 			.param("schools", schoolIds)
-			.param("from", Jdbc.utc(LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant()))
-			.param("to", Jdbc.utc(LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant()))
-			.query((rs, row) -> Evaluation.Figure.of(rs.getString("posting_id"), rs.getString("title"),
-					rs.getString("school_id"), rs.getLong("helpful"), rs.getLong("ratings")))
+			.query((rs, row) -> Evaluation.Figure.of(rs.getString("posting_id"), null, rs.getString("school_id"),
+					rs.getLong("helpful"), rs.getLong("ratings")))
 			.list();
+		if (sums.isEmpty()) {
+			return sums;
+		}
+		Map<String, String> titles = new HashMap<>();
+		this.jdbc.sql("select id, title from posting where id in (:ids)")
+			.param("ids", sums.stream().map(Evaluation.Figure::id).distinct().toList())
+			.query((ResultSet rs) -> {
+				titles.put(rs.getString("id"), rs.getString("title"));
+			});
+		return sums.stream()
+			.map((f) -> Evaluation.Figure.of(f.id(), titles.get(f.id()), f.schoolId(), f.helpful(), f.ratings()))
+			.toList();
 	}
 
 }

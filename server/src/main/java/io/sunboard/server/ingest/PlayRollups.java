@@ -20,9 +20,10 @@ import io.sunboard.protocol.EventType;
 import io.sunboard.server.system.Jdbc;
 
 /**
- * Adds newly stored showings to the hourly and daily rollups (posting x screen x UTC hour
- * or day), in the transaction that stored them. Sums and min/max commute, so duplicates
- * (never passed in) and late or out-of-order batches leave the rollups exact.
+ * Adds newly stored showings to the hourly, daily and monthly rollups (posting x screen x
+ * UTC hour, day or month), in the transaction that stored them. Sums and min/max commute,
+ * so duplicates (never passed in) and late or out-of-order batches leave the rollups
+ * exact.
  * <p>
  * A played-summary (showings a screen folded when its journal was full) counts as its
  * {@code count} showings in the bucket of its first showing.
@@ -44,6 +45,7 @@ class PlayRollups {
 		// sorted, so two instances updating the same rows lock them in the same order
 		Map<Key, Sum> hourly = new TreeMap<>(ORDER);
 		Map<Key, Sum> daily = new TreeMap<>(ORDER);
+		Map<Key, Sum> monthly = new TreeMap<>(ORDER);
 		for (DeviceEvent e : stored) {
 			if (e.type() != EventType.PLAYED && e.type() != EventType.PLAYED_SUMMARY) {
 				continue;
@@ -52,9 +54,11 @@ class PlayRollups {
 			Sum sum = new Sum(plays, e.durationMs(), e.at(), (e.lastAt() != null) ? e.lastAt() : e.at());
 			hourly.merge(new Key(e.postingId(), deviceId, e.at().truncatedTo(ChronoUnit.HOURS)), sum, Sum::plus);
 			daily.merge(new Key(e.postingId(), deviceId, e.at().truncatedTo(ChronoUnit.DAYS)), sum, Sum::plus);
+			monthly.merge(new Key(e.postingId(), deviceId, UtcMonth.start(e.at())), sum, Sum::plus);
 		}
 		upsert("play_hourly", "hour_start", hourly);
 		upsert("play_daily", "day_start", daily);
+		upsert("play_monthly", "month_start", monthly);
 	}
 
 	private void upsert(String table, String bucket, Map<Key, Sum> sums) {

@@ -19,9 +19,11 @@ import io.sunboard.protocol.EventType;
 import io.sunboard.server.system.Jdbc;
 
 /**
- * Adds newly stored ratings to {@code rating_hourly} (posting x screen x UTC hour), in
- * the transaction that stored them, the way {@link PlayRollups} adds showings: the public
- * evaluation of a year then outlives the raw events.
+ * Adds newly stored ratings to {@code rating_hourly}, {@code rating_daily} and
+ * {@code rating_monthly} (posting x screen x UTC hour, day or month), in the transaction
+ * that stored them, the way {@link PlayRollups} adds showings: the public evaluation of a
+ * year then outlives the raw events, and adds twelve months a screen instead of every
+ * rated hour.
  */
 @Component
 class RatingRollups {
@@ -38,23 +40,37 @@ class RatingRollups {
 
 	void add(String deviceId, List<DeviceEvent> stored) {
 		// sorted, so two instances updating the same rows lock them in the same order
-		Map<Key, long[]> sums = new TreeMap<>(ORDER);
+		Map<Key, long[]> hourly = new TreeMap<>(ORDER);
+		Map<Key, long[]> daily = new TreeMap<>(ORDER);
+		Map<Key, long[]> monthly = new TreeMap<>(ORDER);
 		for (DeviceEvent e : stored) {
 			if (e.type() != EventType.RATING || e.helpful() == null || e.postingId() == null) {
 				continue;
 			}
-			long[] sum = sums.computeIfAbsent(new Key(e.postingId(), deviceId, e.at().truncatedTo(ChronoUnit.HOURS)),
-					(k) -> new long[2]);
-			sum[0] += e.helpful() ? 1 : 0;
-			sum[1]++;
+			long helpful = e.helpful() ? 1 : 0;
+			add(hourly, new Key(e.postingId(), deviceId, e.at().truncatedTo(ChronoUnit.HOURS)), helpful);
+			add(daily, new Key(e.postingId(), deviceId, e.at().truncatedTo(ChronoUnit.DAYS)), helpful);
+			add(monthly, new Key(e.postingId(), deviceId, UtcMonth.start(e.at())), helpful);
 		}
+		upsert("rating_hourly", "hour_start", hourly);
+		upsert("rating_daily", "day_start", daily);
+		upsert("rating_monthly", "month_start", monthly);
+	}
+
+	private static void add(Map<Key, long[]> sums, Key key, long helpful) {
+		long[] sum = sums.computeIfAbsent(key, (k) -> new long[2]);
+		sum[0] += helpful;
+		sum[1]++;
+	}
+
+	private void upsert(String table, String bucket, Map<Key, long[]> sums) {
 		if (sums.isEmpty()) {
 			return;
 		}
 		List<Map.Entry<Key, long[]>> entries = new ArrayList<>(sums.entrySet());
 		int[] updated = this.template.batchUpdate(
-				"update rating_hourly set helpful = helpful + ?, ratings = ratings + ?"
-						+ " where posting_id = ? and device_id = ? and hour_start = ?",
+				"update " + table + " set helpful = helpful + ?, ratings = ratings + ?"
+						+ " where posting_id = ? and device_id = ? and " + bucket + " = ?",
 				entries, entries.size(), (ps, entry) -> bind(ps, entry))[0];
 		List<Map.Entry<Key, long[]>> missing = new ArrayList<>();
 		for (int i = 0; i < updated.length; i++) {
@@ -65,8 +81,8 @@ class RatingRollups {
 		if (!missing.isEmpty()) {
 			// a concurrent insert by another instance fails on the key; the caller
 			// retries
-			this.template.batchUpdate("insert into rating_hourly (helpful, ratings, posting_id, device_id, hour_start)"
-					+ " values (?, ?, ?, ?, ?)", missing, missing.size(), (ps, entry) -> bind(ps, entry));
+			this.template.batchUpdate("insert into " + table + " (helpful, ratings, posting_id, device_id, " + bucket
+					+ ") values (?, ?, ?, ?, ?)", missing, missing.size(), (ps, entry) -> bind(ps, entry));
 		}
 	}
 

@@ -55,6 +55,8 @@ public class RetentionPurge {
 		int hourly = deleteHourly(cutoff);
 		int presence = delete("delete from device_presence where hour_start < ?", cutoff);
 		int windows = delete("delete from scheduled_window where ends_at < ?", cutoff);
+		// a pair whose windows all ended before the cutoff has none left
+		delete("delete from scheduled_span where last_end < ?", cutoff);
 		return new Purged(cutoff, events, hourly, presence, windows);
 	}
 

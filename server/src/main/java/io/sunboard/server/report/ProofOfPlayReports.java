@@ -1,10 +1,12 @@
 package io.sunboard.server.report;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -12,8 +14,9 @@ import org.springframework.stereotype.Service;
 import io.sunboard.server.system.Jdbc;
 
 /**
- * Proof-of-play reports read from the rollups, never from raw events: whole UTC days of
- * the range from the daily rollup, the partial days at its ends from the hourly one.
+ * Proof-of-play reports read from the rollups, never from raw events: whole UTC months of
+ * the range from the monthly rollup, whole days from the daily one, the partial days at
+ * its ends from the hourly one ({@link RollupSpan}).
  */
 @Service
 public class ProofOfPlayReports {
@@ -22,9 +25,12 @@ public class ProofOfPlayReports {
 
 	private final GapFinder gaps;
 
-	ProofOfPlayReports(JdbcClient jdbc, GapFinder gaps) {
+	private final ReportNames names;
+
+	ProofOfPlayReports(JdbcClient jdbc, GapFinder gaps, ReportNames names) {
 		this.jdbc = jdbc;
 		this.gaps = gaps;
+		this.names = names;
 	}
 
 	public ProofOfPlayReport report(ReportQuery query) {
@@ -49,38 +55,45 @@ public class ProofOfPlayReports {
 	}
 
 	private List<ProofOfPlayReport.Row> rows(ReportQuery query) {
-		Instant dayFrom = query.from().truncatedTo(ChronoUnit.DAYS);
-		if (dayFrom.isBefore(query.from())) {
-			dayFrom = dayFrom.plus(1, ChronoUnit.DAYS);
-		}
-		Instant dayTo = query.to().truncatedTo(ChronoUnit.DAYS);
-		if (!dayFrom.isBefore(dayTo)) {
-			// no whole day inside: the hourly rollup covers all of it
-			dayFrom = query.to();
-			dayTo = query.to();
-		}
-		String hourly = ReportFilter.condition(query.subject(), "");
-		String sql = "select x.posting_id, p.title, x.device_id, d.name, d.school_id, sum(x.plays) as plays,"
-				+ " sum(x.duration_ms) as duration_ms, min(x.first_at) as first_at, max(x.last_at) as last_at from ("
-				+ " select posting_id, device_id, plays, duration_ms, first_at, last_at from play_hourly"
-				+ " where hour_start >= :from and hour_start < :dayFrom and " + hourly
-				+ " union all select posting_id, device_id, plays, duration_ms, first_at, last_at from play_hourly"
-				+ " where hour_start >= :dayTo and hour_start < :to and " + hourly
-				+ " union all select posting_id, device_id, plays, duration_ms, first_at, last_at from play_daily"
-				+ " where day_start >= :dayFrom and day_start < :dayTo and " + hourly + ") x"
-				+ " join device d on d.id = x.device_id join posting p on p.id = x.posting_id"
-				+ " group by x.posting_id, p.title, x.device_id, d.name, d.school_id"
-				+ " order by x.posting_id, x.device_id";
-		return this.jdbc.sql(sql)
-			.param("from", Jdbc.utc(query.from()))
-			.param("to", Jdbc.utc(query.to()))
-			.param("dayFrom", Jdbc.utc(dayFrom))
-			.param("dayTo", Jdbc.utc(dayTo))
+		List<RollupSpan> spans = RollupSpan.of("play", query.from(), query.to());
+		String union = RollupSpan.union(spans,
+				// each branch sums its own rows: a union of raw rollup rows (150,000 for
+				// a
+				// region's edge month) spilled to a temporary file before the sum
+				(span) -> "select r.posting_id, r.device_id, sum(r.plays) as plays, sum(r.duration_ms) as duration_ms,"
+						+ " min(r.first_at) as first_at, max(r.last_at) as last_at"
+						+ ReportFilter.rows(query.subject(), span.table(), "r") + " and " + span.condition("r")
+						+ " group by r.posting_id, r.device_id");
+		// the names come afterwards (ReportNames)
+		List<Sum> sums = RollupSpan
+			.bind(this.jdbc.sql("select x.posting_id, x.device_id, sum(x.plays) as plays,"
+					+ " sum(x.duration_ms) as duration_ms, min(x.first_at) as first_at, max(x.last_at) as last_at"
+					+ " from (" + union + ") x group by x.posting_id, x.device_id order by x.posting_id, x.device_id"),
+					spans)
 			.param("subject", query.id())
-			.query((rs, n) -> new ProofOfPlayReport.Row(rs.getString("posting_id"), rs.getString("title"),
-					rs.getString("device_id"), rs.getString("name"), rs.getString("school_id"), rs.getLong("plays"),
+			.query((rs, n) -> new Sum(rs.getString("posting_id"), rs.getString("device_id"), rs.getLong("plays"),
 					rs.getLong("duration_ms"), Jdbc.instant(rs, "first_at"), Jdbc.instant(rs, "last_at")))
 			.list();
+		Map<String, String> titles = this.names.titles(sums.stream().map(Sum::postingId).collect(Collectors.toSet()));
+		Map<String, ReportNames.Screen> screens = this.names
+			.screens(sums.stream().map(Sum::deviceId).collect(Collectors.toSet()));
+		List<ProofOfPlayReport.Row> rows = new ArrayList<>(sums.size());
+		for (Sum sum : sums) {
+			ReportNames.Screen screen = screens.get(sum.deviceId());
+			String title = titles.get(sum.postingId());
+			if (screen == null || title == null) {
+				// deleted since: the rollups keep no foreign keys
+				continue;
+			}
+			rows.add(new ProofOfPlayReport.Row(sum.postingId(), title, sum.deviceId(), screen.name(), screen.schoolId(),
+					sum.plays(), sum.durationMs(), sum.firstAt(), sum.lastAt()));
+		}
+		return rows;
+	}
+
+	private record Sum(String postingId, String deviceId, long plays, long durationMs, Instant firstAt,
+			Instant lastAt) {
+
 	}
 
 }

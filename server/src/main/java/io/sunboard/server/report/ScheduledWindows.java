@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,7 +24,9 @@ import io.sunboard.server.system.Jdbc;
  * each posting: a report's gaps are the screens that had such a window in its range and
  * showed nothing. Only the present and future are recorded (a manifest's earlier windows
  * of the day were never the screen's to play); a window the new manifest no longer
- * carries is forgotten if it had not begun, or cut short at the time of publishing.
+ * carries is forgotten if it had not begun, or cut short at the time of publishing. Each
+ * posting and screen pair's span (earliest start, latest end) grows with its windows, so
+ * a report finds the pairs without reading every window.
  * <p>
  * A school's screens come as one batch: one query reads their open windows, and the
  * changes go out in three JDBC batches, so a region-wide fan-out does not wait on a round
@@ -98,6 +101,7 @@ class ScheduledWindows {
 					Instant start = w.start().isBefore(now) ? now : w.start();
 					changes.inserts.add(new Object[] { device, item.postingId(), Jdbc.utc(start), Jdbc.utc(w.end()),
 							published.version() });
+					changes.widen(device, item.postingId(), start, w.end());
 				}
 			}
 		}
@@ -123,8 +127,22 @@ class ScheduledWindows {
 
 		private final List<Object[]> deletes = new ArrayList<>();
 
+		/**
+		 * Posting and screen pairs whose span grows, in key order (the order rows lock
+		 * in).
+		 */
+		private final Map<String, Instant[]> spans = new TreeMap<>();
+
 		void setEnd(String device, Recorded window, Instant end) {
 			this.ends.add(new Object[] { Jdbc.utc(end), device, window.postingId(), Jdbc.utc(window.start()) });
+			if (end.isAfter(window.end())) {
+				widen(device, window.postingId(), window.start(), end);
+			}
+		}
+
+		void widen(String device, String posting, Instant start, Instant end) {
+			this.spans.merge(device + "\n" + posting, new Instant[] { start, end },
+					(a, b) -> new Instant[] { a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1] });
 		}
 
 		void write(JdbcTemplate jdbc) {
@@ -142,6 +160,32 @@ class ScheduledWindows {
 						"insert into scheduled_window (device_id, posting_id, starts_at, ends_at,"
 								+ " first_version) values (?, ?, ?, ?, ?)",
 						this.inserts, new int[] { Types.VARCHAR, Types.VARCHAR, TZ, TZ, Types.BIGINT });
+			}
+			writeSpans(jdbc);
+		}
+
+		private void writeSpans(JdbcTemplate jdbc) {
+			if (this.spans.isEmpty()) {
+				return;
+			}
+			List<Object[]> rows = new ArrayList<>();
+			this.spans.forEach((key, span) -> {
+				int cut = key.indexOf('\n');
+				rows.add(new Object[] { Jdbc.utc(span[0]), Jdbc.utc(span[1]), key.substring(0, cut),
+						key.substring(cut + 1) });
+			});
+			int[] types = { TZ, TZ, Types.VARCHAR, Types.VARCHAR };
+			int[] updated = jdbc.batchUpdate("update scheduled_span set first_start = least(first_start, ?),"
+					+ " last_end = greatest(last_end, ?) where device_id = ? and posting_id = ?", rows, types);
+			List<Object[]> missing = new ArrayList<>();
+			for (int i = 0; i < updated.length; i++) {
+				if (updated[i] == 0) {
+					missing.add(rows.get(i));
+				}
+			}
+			if (!missing.isEmpty()) {
+				jdbc.batchUpdate("insert into scheduled_span (first_start, last_end, device_id, posting_id)"
+						+ " values (?, ?, ?, ?)", missing, types);
 			}
 		}
 

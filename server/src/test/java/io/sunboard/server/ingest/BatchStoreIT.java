@@ -215,6 +215,8 @@ class BatchStoreIT {
 			.query((rs, row) -> Jdbc.instant(rs, "hour_start") + " " + rs.getLong("helpful") + "/"
 					+ rs.getLong("ratings"))
 			.list()).containsExactly("2026-11-20T08:00:00Z 2/3");
+		assertThat(ratings(v12, "rating_daily", "day_start")).containsExactly("2026-11-20T00:00:00Z 2/3");
+		assertThat(ratings(v12, "rating_monthly", "month_start")).containsExactly("2026-11-01T00:00:00Z 2/3");
 
 		BatchStore store = store((event) -> {
 		});
@@ -227,6 +229,62 @@ class BatchStoreIT {
 			.query((rs, row) -> Jdbc.instant(rs, "hour_start") + " " + rs.getLong("helpful") + "/"
 					+ rs.getLong("ratings"))
 			.list()).containsExactly("2026-11-20T08:00:00Z 1/2", "2026-11-20T09:00:00Z 1/1");
+		assertThat(ratings(this.jdbc, "rating_daily", "day_start")).containsExactly("2026-11-20T00:00:00Z 2/3");
+		assertThat(ratings(this.jdbc, "rating_monthly", "month_start")).containsExactly("2026-11-01T00:00:00Z 2/3");
+	}
+
+	@Test
+	void showingsAreRolledUpByUtcMonthAndTheMigrationRollsUpTheDaysStoredBefore() {
+		DriverManagerDataSource old = new DriverManagerDataSource(
+				"jdbc:h2:mem:v15-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+		Flyway.configure().dataSource(old).locations("classpath:db/migration").target("15").load().migrate();
+		JdbcClient v15 = JdbcClient.create(old);
+		// 31 January and 1 February (UTC) of one screen, and March of another
+		Object[][] days = { { "p-1", "dev-1", "2026-01-31T00:00:00Z", 3, 3_000 },
+				{ "p-1", "dev-1", "2026-02-01T00:00:00Z", 2, 2_000 },
+				{ "p-1", "dev-1", "2026-02-28T00:00:00Z", 5, 500 },
+				{ "p-2", "dev-2", "2026-03-15T00:00:00Z", 1, 100 } };
+		for (Object[] d : days) {
+			Instant day = Instant.parse((String) d[2]);
+			v15.sql("insert into play_daily (posting_id, device_id, day_start, plays, duration_ms, first_at, last_at)"
+					+ " values (?, ?, ?, ?, ?, ?, ?)")
+				.params(d[0], d[1], Jdbc.utc(day), d[3], d[4], Jdbc.utc(day.plusSeconds(60)),
+						Jdbc.utc(day.plusSeconds(600)))
+				.update();
+		}
+		Flyway.configure().dataSource(old).locations("classpath:db/migration").load().migrate();
+		assertThat(months(v15)).containsExactly("p-1 dev-1 2026-01-01T00:00:00Z 3 3000 2026-01-31T00:01:00Z",
+				"p-1 dev-1 2026-02-01T00:00:00Z 7 2500 2026-02-01T00:01:00Z",
+				"p-2 dev-2 2026-03-01T00:00:00Z 1 100 2026-03-15T00:01:00Z");
+
+		// ingest adds to the month a showing began in, in UTC (08:30 on 1 February in
+		// Shanghai is still January)
+		store((event) -> {
+		}).store("dev-1",
+				List.of(DeviceEvent.played("jan", Instant.parse("2026-01-31T23:59:00Z"), "p-1", 1_000),
+						DeviceEvent.played("feb", Instant.parse("2026-02-01T00:30:00Z"), "p-1", 2_000),
+						DeviceEvent.playedSummary("sum", Instant.parse("2026-02-10T10:00:00Z"),
+								Instant.parse("2026-02-10T11:00:00Z"), "p-1", 4, 40_000)),
+				T0);
+		store((event) -> {
+		}).store("dev-1", List.of(DeviceEvent.played("jan", Instant.parse("2026-01-31T23:59:00Z"), "p-1", 1_000)), T0);
+		assertThat(months(this.jdbc)).containsExactly("p-1 dev-1 2026-01-01T00:00:00Z 1 1000 2026-01-31T23:59:00Z",
+				"p-1 dev-1 2026-02-01T00:00:00Z 5 42000 2026-02-01T00:30:00Z");
+	}
+
+	private static List<String> ratings(JdbcClient jdbc, String table, String bucket) {
+		return jdbc.sql("select " + bucket + ", helpful, ratings from " + table + " order by " + bucket)
+			.query((rs, row) -> Jdbc.instant(rs, bucket) + " " + rs.getLong("helpful") + "/" + rs.getLong("ratings"))
+			.list();
+	}
+
+	private static List<String> months(JdbcClient jdbc) {
+		return jdbc
+			.sql("select posting_id, device_id, month_start, plays, duration_ms, first_at from play_monthly"
+					+ " order by posting_id, device_id, month_start")
+			.query((rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + Jdbc.instant(rs, "month_start") + " "
+					+ rs.getLong(4) + " " + rs.getLong(5) + " " + Jdbc.instant(rs, "first_at"))
+			.list();
 	}
 
 	private BatchStore store(ApplicationEventPublisher publisher) {

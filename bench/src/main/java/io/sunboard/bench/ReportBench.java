@@ -114,9 +114,8 @@ public final class ReportBench {
 		try {
 			JdbcTemplate jdbc = server.getBean(JdbcTemplate.class);
 			// H2 hands back a statement's previous result when asked again with the same
-			// parameters on unchanged tables: a server that ingests all day never gets
-			// that,
-			// and it made repeated requests look faster than a user would see them
+			// parameters on unchanged tables; a server that ingests all day never gets
+			// that, and it made repeated requests look faster than users see them
 			jdbc.execute("set optimize_reuse_results 0");
 			if (REUSE) {
 				bench.measure().forEach(System.out::println);

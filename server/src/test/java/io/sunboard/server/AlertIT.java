@@ -103,6 +103,11 @@ class AlertIT {
 			assertThat(alerts.count(topics.regionAlert("fengze"))).isEqualTo(2);
 			assertThat(alerts.total()).as("one publish to clear").isEqualTo(2);
 			assertThat(alerts.last(topics.regionAlert("fengze"))).as("an empty retained payload clears").isEmpty();
+			assertThat(server.get("/api/v1/audit?action=alert.").json())
+				.extracting((e) -> e.get("action").asString() + " " + e.get("actor").asString() + " "
+						+ e.get("detail").asString())
+				.as("who raised and cleared it, newest first")
+				.containsExactly("alert.cleared admin region fengze", "alert.raised admin region fengze: " + ALERT);
 
 			assertThat(server.post("/api/v1/alerts", Map.of("scope", "district", "id", "fengze", "text", "x")).body())
 				.contains("scope must be school or region");

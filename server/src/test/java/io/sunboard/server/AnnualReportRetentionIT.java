@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,34 @@ class AnnualReportRetentionIT {
 			assertPdfShows(pdfText(server, 2026), csvBefore);
 			assertRatings(server, 2, 1);
 			assertThat(figures(server, "regionId=fengze", 2026)).isEqualTo(regionBefore);
+		}
+	}
+
+	/**
+	 * A publicity period is honoured unless the posting was withdrawn before it ended:
+	 * taking a notice down after its period is not cutting the period short.
+	 */
+	@Test
+	void aPostingWithdrawnAfterItsPublicityEndedStillHonouredIt(@TempDir Path dir) throws Exception {
+		try (RunningServer server = RunningServer.embedded(dir).withClock(this.clock).start()) {
+			FaultFixture.seedScreen(server, "ar-w"); // and its school, shiyan
+			Instant end = PUBLISHED.plus(Duration.ofDays(10));
+			List<String> postings = new ArrayList<>();
+			for (String title : List.of("一直公示", "提前撤下", "期满撤下")) {
+				postings.add(server.createApprovedPosting(Map.of("schoolId", "shiyan", "title", title, "body", "公示内容。",
+						"publicityStart", PUBLISHED.minusSeconds(3600).toString(), "publicityEnd", end.toString())));
+			}
+			this.clock.set(end.minus(Duration.ofDays(5)));
+			assertThat(server.post("/api/v1/postings/" + postings.get(1) + "/withdraw", Map.of()).status())
+				.isEqualTo(200);
+			this.clock.set(end.plus(Duration.ofDays(5)));
+			assertThat(server.post("/api/v1/postings/" + postings.get(2) + "/withdraw", Map.of()).status())
+				.isEqualTo(200);
+
+			this.clock.set(REPORTED);
+			assertThat(figures(server, 2026)).containsEntry("publicity.ended", "3")
+				.containsEntry("publicity.honoured", "2")
+				.containsEntry("publicity.honoured-percent", "66.7%");
 		}
 	}
 

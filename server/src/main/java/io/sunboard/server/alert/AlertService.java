@@ -20,6 +20,7 @@ import io.sunboard.protocol.MalformedMessageException;
 import io.sunboard.protocol.Topics;
 import io.sunboard.server.broker.BrokerConnected;
 import io.sunboard.server.broker.MqttPublisher;
+import io.sunboard.server.audit.AuditLog;
 import io.sunboard.server.school.SchoolRepository;
 import io.sunboard.server.system.NotFoundException;
 
@@ -52,16 +53,19 @@ public class AlertService {
 
 	private final MeterRegistry meters;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
 	AlertService(SchoolRepository schools, AlertRepository alerts, MqttPublisher publisher, Topics topics,
-			JsonCodec codec, MeterRegistry meters, Clock clock) {
+			JsonCodec codec, MeterRegistry meters, AuditLog audit, Clock clock) {
 		this.schools = schools;
 		this.alerts = alerts;
 		this.publisher = publisher;
 		this.topics = topics;
 		this.codec = codec;
 		this.meters = meters;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -77,6 +81,9 @@ public class AlertService {
 				now);
 		byte[] payload = this.codec.encode(alert);
 		this.alerts.save(scope, targetId, new String(payload, StandardCharsets.UTF_8), now);
+		// who told every screen of a school or region to show what, and when
+		this.audit.record("alert.raised", schoolOf(scope, targetId), alert.id(),
+				scope.label() + " " + targetId + ": " + alert.text());
 		String topic = topic(scope, targetId);
 		publish(topic, payload, "raise");
 		log.info("Alert {} raised for {} {}", alert.id(), scope.label(), targetId);
@@ -89,8 +96,14 @@ public class AlertService {
 		if (!this.alerts.delete(scope, targetId)) {
 			throw new NotFoundException("no alert is in force for " + scope.label() + " '" + targetId + "'");
 		}
+		this.audit.record("alert.cleared", schoolOf(scope, targetId), null, scope.label() + " " + targetId);
 		publish(topic(scope, targetId), CLEAR, "clear");
 		log.info("Alert cleared for {} {}", scope.label(), targetId);
+	}
+
+	/** The school an alert concerns, for the audit log's scoping; null for a region. */
+	private static String schoolOf(AlertScope scope, String targetId) {
+		return (scope == AlertScope.SCHOOL) ? targetId : null;
 	}
 
 	/** The alerts in force, as screens show them, by scope and target. */

@@ -12,6 +12,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import io.sunboard.server.pdf.PdfFonts;
+import io.sunboard.server.report.ReportSettings;
 
 /** The report as a PDF, printed from the same lines as the CSV. */
 @Component
@@ -21,9 +22,13 @@ class AnnualReportPdf {
 
 	private final MessageSource messages;
 
-	AnnualReportPdf(PdfFonts fonts, MessageSource messages) {
+	private final ZoneId zone;
+
+	AnnualReportPdf(PdfFonts fonts, MessageSource messages, ReportSettings settings) {
 		this.fonts = fonts;
 		this.messages = messages;
+		// the reports' zone (sunboard.reports.time-zone), as in every other export
+		this.zone = settings.timeZone();
 	}
 
 	byte[] write(AnnualReport report, Locale locale) {
@@ -55,8 +60,7 @@ class AnnualReportPdf {
 		h.append("<h1>").append(escape(msg("annual.title", locale, report.year(), report.scopeName()))).append("</h1>");
 		h.append("<p class=\"muted\">")
 			.append(escape(msg("annual.generated", locale,
-					DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-						.format(report.generatedAt().atZone(ZoneId.of("Asia/Shanghai"))))))
+					DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(report.generatedAt().atZone(this.zone)))))
 			.append("</p>");
 		String section = null;
 		for (AnnualReport.Line line : report.lines()) {

@@ -18,7 +18,6 @@ import io.sunboard.server.compliance.SchoolSelection;
 import io.sunboard.server.feedback.FeedbackService;
 import io.sunboard.server.feedback.FeedbackTotals;
 import io.sunboard.server.posting.DisclosureAttribute;
-import io.sunboard.server.posting.PostingStatus;
 import io.sunboard.server.school.School;
 
 /**
@@ -68,8 +67,8 @@ class AnnualReportService {
 			byAttribute.merge((p.attribute() != null) ? p.attribute() : DisclosureAttribute.PROACTIVE, 1L, Long::sum);
 			if (p.publicityEnd().isBefore(now)) {
 				periodsEnded++;
-				// a posting withdrawn before its end left the screens early
-				if (p.status() != PostingStatus.WITHDRAWN) {
+				// one withdrawn before its end left the screens early
+				if (p.publicityHonoured()) {
 					honoured++;
 				}
 			}

@@ -15,10 +15,19 @@ import io.sunboard.server.posting.PostingStatus;
  * @param lastApprovedAt the approval of the current version
  * @param informationFormedOn when the information was formed or changed; null if not
  * recorded
+ * @param withdrawnAt when it was withdrawn; null unless it is
  */
 public record DisclosedPosting(String id, String schoolId, String kind, String title, PostingStatus status,
 		DisclosureAttribute attribute, Instant publicityStart, Instant publicityEnd, Instant firstApprovedAt,
-		Instant lastApprovedAt, LocalDate informationFormedOn) {
+		Instant lastApprovedAt, LocalDate informationFormedOn, Instant withdrawnAt) {
+
+	/**
+	 * Whether it stayed public until its publicity period ended: not withdrawn, or
+	 * withdrawn only once the period was over.
+	 */
+	public boolean publicityHonoured() {
+		return this.withdrawnAt == null || !this.withdrawnAt.isBefore(this.publicityEnd);
+	}
 
 	/** Whether it was ever approved for disclosure (withdrawn ones included). */
 	public boolean published() {

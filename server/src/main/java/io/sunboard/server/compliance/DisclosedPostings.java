@@ -33,7 +33,7 @@ public class DisclosedPostings {
 		}
 		return this.jdbc
 			.sql("select p.id, p.school_id, p.kind, p.title, p.status, p.disclosure_attribute, p.publicity_start,"
-					+ " p.publicity_end, p.information_formed_on,"
+					+ " p.publicity_end, p.information_formed_on, p.updated_at,"
 					+ " (select min(r.decided_at) from posting_review r where r.posting_id = p.id"
 					+ " and r.decision = 'APPROVE') as first_approved,"
 					+ " (select max(r.decided_at) from posting_review r where r.posting_id = p.id"
@@ -42,13 +42,16 @@ public class DisclosedPostings {
 			.param("schools", new ArrayList<>(schoolIds))
 			.query((rs, row) -> {
 				Date formed = rs.getDate("information_formed_on");
+				String status = rs.getString("status");
 				String attribute = rs.getString("disclosure_attribute");
 				return new DisclosedPosting(rs.getString("id"), rs.getString("school_id"), rs.getString("kind"),
-						rs.getString("title"), PostingStatus.valueOf(rs.getString("status")),
+						rs.getString("title"), PostingStatus.valueOf(status),
 						(attribute != null) ? DisclosureAttribute.valueOf(attribute) : null,
 						Jdbc.instant(rs, "publicity_start"), Jdbc.instant(rs, "publicity_end"),
 						Jdbc.instant(rs, "first_approved"), Jdbc.instant(rs, "last_approved"),
-						(formed != null) ? formed.toLocalDate() : null);
+						(formed != null) ? formed.toLocalDate() : null,
+						// withdrawing is a posting's last change: its update time
+						status.equals(PostingStatus.WITHDRAWN.name()) ? Jdbc.instant(rs, "updated_at") : null);
 			})
 			.list();
 	}

@@ -57,9 +57,8 @@ public class EvaluationService {
 		Instant from = LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant();
 		Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant();
 		List<RollupSpan> spans = RollupSpan.of("rating", from, to);
-		// months, days and edge hours of the rating rollups, each summed on its own;
-		// titles
-		// afterwards (H2 joined each rating row to its posting before adding up)
+		// months, days and edge hours of the rating rollups, each summed on its
+		// own; titles afterwards (H2 joined each rating row to its posting first)
 		String union = RollupSpan.union(spans,
 				(span) -> "select d.school_id, r.posting_id, sum(r.helpful) as helpful, sum(r.ratings) as ratings"
 						+ " from device d join " + span.table() + " r on r.device_id = d.id"

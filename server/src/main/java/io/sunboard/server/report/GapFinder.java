@@ -39,10 +39,9 @@ class GapFinder {
 		Set<String> played = new HashSet<>();
 		shown.forEach((r) -> played.add(r.postingId() + "\n" + r.deviceId()));
 		Map<String, Expected> expected = new LinkedHashMap<>();
-		// first the posting and screen pairs whose windows may meet the range (one row
-		// each,
-		// where a year of daily windows is 365), then the windows of the few that showed
-		// nothing: those decide whether they were scheduled inside the range at all
+		// first the posting and screen pairs whose windows may meet the range (a row
+		// each where a year of daily windows is 365), then the windows of the few that
+		// showed nothing: those decide whether they were scheduled inside the range
 		this.jdbc
 			.sql("select w.posting_id, w.device_id" + ReportFilter.rows(query.subject(), "scheduled_span", "w")
 					+ " and w.first_start < :to and w.last_end > :from order by w.posting_id, w.device_id")

@@ -57,9 +57,8 @@ public class ProofOfPlayReports {
 	private List<ProofOfPlayReport.Row> rows(ReportQuery query) {
 		List<RollupSpan> spans = RollupSpan.of("play", query.from(), query.to());
 		String union = RollupSpan.union(spans,
-				// each branch sums its own rows: a union of raw rollup rows (150,000 for
-				// a
-				// region's edge month) spilled to a temporary file before the sum
+				// each branch sums its own rows: a union of the raw rows (150,000
+				// for a region's edge month) spilled to a temporary file first
 				(span) -> "select r.posting_id, r.device_id, sum(r.plays) as plays, sum(r.duration_ms) as duration_ms,"
 						+ " min(r.first_at) as first_at, max(r.last_at) as last_at"
 						+ ReportFilter.rows(query.subject(), span.table(), "r") + " and " + span.condition("r")

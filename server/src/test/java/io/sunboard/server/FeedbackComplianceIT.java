@@ -283,6 +283,15 @@ class FeedbackComplianceIT {
 		RunningServer.Response annual = as("editor", "GET", "/console/annual-report?schoolId=shiyan&year=2026", null);
 		assertThat(annual.status()).isEqualTo(200);
 		assertThat(annual.body()).contains("feedback.handling-rate").contains("25.0%");
+		// a console page that cannot find what it was asked for says so on a console page
+		RunningServer.Response missing = as("editor", "GET", "/console/postings/no-such-posting", null);
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.body()).contains("<h1 id=\"error-status\">未找到</h1>")
+			.contains("no posting &#39;no-such-posting&#39;")
+			.contains("返回控制台")
+			.doesNotContain("\"status\":404");
+		// the API keeps its problem+json
+		assertThat(this.server.get("/api/v1/postings/no-such-posting").body()).contains("\"status\":404");
 	}
 
 	private String feeNoticeOnScreens() {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.sunboard.server.console.ConsolePage;
 import io.sunboard.server.system.NotFoundException;
 
 /**
@@ -21,6 +22,7 @@ import io.sunboard.server.system.NotFoundException;
  * page again with the text as typed, so nothing has to be written twice in a hurry.
  */
 @Controller
+@ConsolePage
 class AlertConsoleController {
 
 	static final String LIST = "console/alert/list";

@@ -10,11 +10,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.sunboard.server.compliance.SchoolSelection;
 import io.sunboard.server.compliance.Years;
+import io.sunboard.server.console.ConsolePage;
 
 /**
  * The console's annual report page: pick a region or school and a year, see, download.
  */
 @Controller
+@ConsolePage
 class AnnualReportConsoleController {
 
 	static final String VIEW = "annualreport/report";

@@ -8,9 +8,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.sunboard.server.calendar.WorkingDayCalendar;
+import io.sunboard.server.console.ConsolePage;
 
 /** The console's compliance dashboard, with the kiosks' ratings. */
 @Controller
+@ConsolePage
 class ComplianceConsoleController {
 
 	static final String VIEW = "compliance/dashboard";

@@ -20,6 +20,7 @@ import io.sunboard.server.school.SchoolRepository;
 
 /** The first console page: every screen with its state, and every posting. */
 @Controller
+@ConsolePage
 class ConsoleController {
 
 	static final String INDEX = "console/index";

@@ -17,6 +17,11 @@ class ConsoleModel {
 
 	@ModelAttribute("consoleUser")
 	SunboardUser consoleUser() {
+		return signedIn();
+	}
+
+	/** The signed-in account, or null; also for pages built outside a handler. */
+	static SunboardUser signedIn() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		return (auth != null && auth.getPrincipal() instanceof SunboardUser user) ? user : null;
 	}

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import io.sunboard.server.console.ConsolePage;
 import io.sunboard.server.school.School;
 import io.sunboard.server.school.SchoolRepository;
 import io.sunboard.server.security.AccessPolicy;
@@ -15,6 +16,7 @@ import io.sunboard.server.security.AccessPolicy;
  * the WebSocket, so the page never needs reloading.
  */
 @Controller
+@ConsolePage
 class DashboardController {
 
 	static final String VIEW = "dashboard/index";

@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.sunboard.server.compliance.SchoolSelection;
 import io.sunboard.server.calendar.WorkingDayCalendar;
+import io.sunboard.server.console.ConsolePage;
 import io.sunboard.server.school.School;
 import io.sunboard.server.school.SchoolRepository;
 import io.sunboard.server.security.AccessPolicy;
@@ -25,6 +26,7 @@ import io.sunboard.server.system.NotFoundException;
 
 /** The console's feedback inbox: list, enter a phone or visit case, assign, reply. */
 @Controller
+@ConsolePage
 class FeedbackConsoleController {
 
 	static final String VIEW = "feedback/inbox";

@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.sunboard.server.console.ConsolePage;
 import io.sunboard.server.posting.Posting;
 import io.sunboard.server.posting.PostingRepository;
 import io.sunboard.server.school.School;
@@ -21,6 +22,7 @@ import io.sunboard.server.system.NotFoundException;
  * showed what, for how long, the gaps, two charts, and links to the CSV and PDF.
  */
 @Controller
+@ConsolePage
 class ReportConsoleController {
 
 	static final String VIEW = "reports/proof-of-play";

@@ -6,8 +6,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.sunboard.server.console.ConsolePage;
+
 /** The console's password change form. */
 @Controller
+@ConsolePage
 class PasswordPageController {
 
 	static final String VIEW = "account/password";

@@ -14,6 +14,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import io.sunboard.server.audit.AuditEvent;
 import io.sunboard.server.audit.AuditLog;
 import io.sunboard.server.console.ConsoleForms;
+import io.sunboard.server.console.ConsolePage;
 import io.sunboard.server.school.School;
 import io.sunboard.server.school.SchoolRepository;
 import io.sunboard.server.security.AccessPolicy;
@@ -28,6 +29,7 @@ import io.sunboard.server.security.SunboardUser;
  * the audit API.
  */
 @Controller
+@ConsolePage
 class AuditPagesController {
 
 	static final String VIEW = "console/audit/log";

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.sunboard.server.console.ConsolePage;
 import io.sunboard.server.device.Device;
 import io.sunboard.server.device.DeviceProvisioning;
 import io.sunboard.server.device.DeviceRegistrations;
@@ -40,6 +41,7 @@ import io.sunboard.server.system.ConflictException;
  * rename, tags, provisioning bundle, credential rotation and retirement.
  */
 @Controller
+@ConsolePage
 class DevicePagesController {
 
 	static final String LIST = "console/device/list";

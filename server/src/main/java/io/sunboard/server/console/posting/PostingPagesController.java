@@ -23,6 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.sunboard.server.console.ConsoleForms;
+import io.sunboard.server.console.ConsolePage;
 import io.sunboard.server.posting.Posting;
 import io.sunboard.server.posting.PostingRepository;
 import io.sunboard.server.posting.PostingService;
@@ -42,6 +43,7 @@ import io.sunboard.templates.KindCatalog;
  * {@link PostingPreviewController}.
  */
 @Controller
+@ConsolePage
 class PostingPagesController {
 
 	static final String LIST = "console/posting/list";

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import io.sunboard.protocol.PostingContent;
+import io.sunboard.server.console.ConsolePage;
 import io.sunboard.server.posting.Posting;
 import io.sunboard.server.posting.PostingService;
 import io.sunboard.server.school.School;
@@ -31,6 +32,7 @@ import io.sunboard.templates.ScreenProfile;
  * types), of a saved posting, and the stylesheet both use.
  */
 @Controller
+@ConsolePage
 class PostingPreviewController {
 
 	private final PostingService postings;

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.sunboard.server.console.ConsoleForms;
+import io.sunboard.server.console.ConsolePage;
 import io.sunboard.server.console.posting.StoredPostingPreview;
 import io.sunboard.server.posting.DisclosureAttribute;
 import io.sunboard.server.posting.Posting;
@@ -41,6 +42,7 @@ import io.sunboard.templates.ScreenProfile;
  * to the form.
  */
 @Controller
+@ConsolePage
 class ReviewPagesController {
 
 	static final String QUEUE = "console/review/queue";

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.sunboard.server.console.ConsoleForms;
+import io.sunboard.server.console.ConsolePage;
 import io.sunboard.server.device.Device;
 import io.sunboard.server.device.DeviceRepository;
 import io.sunboard.server.dispatch.ScreenOutlook;
@@ -41,6 +42,7 @@ import io.sunboard.server.system.NotFoundException;
  * entry, and see per school and per screen what shows when over the next week.
  */
 @Controller
+@ConsolePage
 class SchedulePagesController {
 
 	static final String TIMELINE = "console/schedule/timeline";

@@ -65,9 +65,8 @@ public class EvaluationService {
 						+ " where d.school_id in (:schools) and " + span.condition("r")
 						+ " group by d.school_id, r.posting_id");
 		List<Evaluation.Figure> sums = RollupSpan
-			.bind(this.jdbc.sql(
-					"select x.school_id, x.posting_id, sum(x.helpful) as helpful," + " sum(x.ratings) as ratings from ("
-							+ union + ") x group by x.school_id, x.posting_id" + " order by x.school_id, x.posting_id"),
+			.bind(this.jdbc.sql("select x.school_id, x.posting_id, sum(x.helpful) as helpful, sum(x.ratings) as ratings"
+					+ " from (" + union + ") x group by x.school_id, x.posting_id order by x.school_id, x.posting_id"),
 					spans)
 			.param("schools", schoolIds)
 			.query((rs, row) -> Evaluation.Figure.of(rs.getString("posting_id"), null, rs.getString("school_id"),

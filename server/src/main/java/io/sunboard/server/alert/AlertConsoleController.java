@@ -87,7 +87,7 @@ class AlertConsoleController {
 
 	@PostMapping("/console/alerts/{scope}/{id}/clear")
 	String clear(@PathVariable String scope, @PathVariable String id, RedirectAttributes redirect, Locale locale) {
-		AlertScope parsed = scope(scope);
+		AlertScope parsed = AlertScope.find(scope);
 		if (parsed == null) {
 			redirect.addFlashAttribute("error", message(locale, "alert.error.scope"));
 			return REDIRECT;
@@ -118,15 +118,6 @@ class AlertConsoleController {
 
 	private String message(Locale locale, String key, Object... args) {
 		return this.messages.getMessage(key, args, locale);
-	}
-
-	private static AlertScope scope(String text) {
-		try {
-			return AlertScope.parse(text);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 }

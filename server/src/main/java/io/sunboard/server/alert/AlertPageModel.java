@@ -133,15 +133,7 @@ class AlertPageModel {
 		/** The scope chosen, or null when the target is missing or malformed. */
 		AlertScope scope() {
 			int colon = (this.target != null) ? this.target.indexOf(':') : -1;
-			if (colon <= 0) {
-				return null;
-			}
-			try {
-				return AlertScope.parse(this.target.substring(0, colon));
-			}
-			catch (IllegalArgumentException ex) {
-				return null;
-			}
+			return (colon > 0) ? AlertScope.find(this.target.substring(0, colon)) : null;
 		}
 
 		/** The school's or region's id, or null when the target is missing. */

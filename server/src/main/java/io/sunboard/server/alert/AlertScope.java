@@ -8,6 +8,15 @@ public enum AlertScope {
 	SCHOOL, REGION;
 
 	static AlertScope parse(String text) {
+		AlertScope scope = find(text);
+		if (scope == null) {
+			throw new IllegalArgumentException("scope must be school or region; got '" + text + "'");
+		}
+		return scope;
+	}
+
+	/** The scope named {@code text} (any case), or null; for forms, which say why. */
+	static AlertScope find(String text) {
 		if (text != null) {
 			for (AlertScope scope : values()) {
 				if (scope.name().equalsIgnoreCase(text.strip())) {
@@ -15,7 +24,7 @@ public enum AlertScope {
 				}
 			}
 		}
-		throw new IllegalArgumentException("scope must be school or region; got '" + text + "'");
+		return null;
 	}
 
 	String label() {

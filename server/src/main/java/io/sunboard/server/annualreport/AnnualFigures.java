@@ -59,13 +59,10 @@ class AnnualFigures {
 
 	private List<PlayTotals> totalsBySchool(List<String> schoolIds, Instant from, Instant to) {
 		List<RollupSpan> spans = RollupSpan.of("play", from, to);
-		// a played-summary was rolled up as the showings it folded
-		// each branch sums its own rows, so the union holds a row per screen and span
-		String union = RollupSpan.union(spans,
-				(span) -> "select d.school_id, p.device_id, sum(p.plays) as plays, sum(p.duration_ms) as duration_ms"
-						+ " from device d join " + span.table() + " p on p.device_id = d.id"
-						+ " where d.school_id in (:schools) and " + span.condition("p")
-						+ " group by d.school_id, p.device_id");
+		// a played-summary was rolled up as the showings it folded; each span sums its
+		// own rows, so the union holds a row per screen and span
+		String union = RollupSpan.unionOfSchools(spans, "device_id",
+				"sum(r.plays) as plays, sum(r.duration_ms) as duration_ms");
 		return RollupSpan
 			.bind(this.jdbc.sql("select x.school_id, count(distinct x.device_id) as screens,"
 					+ " coalesce(sum(x.plays), 0) as plays, coalesce(sum(x.duration_ms), 0) as total_ms from (" + union

@@ -1,6 +1,5 @@
 package io.sunboard.server.compliance;
 
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,10 +8,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import io.sunboard.server.report.ReportNames;
 import io.sunboard.server.report.RollupSpan;
 import io.sunboard.server.school.School;
 
@@ -27,8 +28,11 @@ public class EvaluationService {
 
 	private final JdbcClient jdbc;
 
-	EvaluationService(JdbcClient jdbc) {
+	private final ReportNames names;
+
+	EvaluationService(JdbcClient jdbc, ReportNames names) {
 		this.jdbc = jdbc;
+		this.names = names;
 	}
 
 	/** Ratings given during {@code year} in each school's own time zone. */
@@ -59,11 +63,8 @@ public class EvaluationService {
 		List<RollupSpan> spans = RollupSpan.of("rating", from, to);
 		// months, days and edge hours of the rating rollups, each summed on its
 		// own; titles afterwards (H2 joined each rating row to its posting first)
-		String union = RollupSpan.union(spans,
-				(span) -> "select d.school_id, r.posting_id, sum(r.helpful) as helpful, sum(r.ratings) as ratings"
-						+ " from device d join " + span.table() + " r on r.device_id = d.id"
-						+ " where d.school_id in (:schools) and " + span.condition("r")
-						+ " group by d.school_id, r.posting_id");
+		String union = RollupSpan.unionOfSchools(spans, "posting_id",
+				"sum(r.helpful) as helpful, sum(r.ratings) as ratings");
 		List<Evaluation.Figure> sums = RollupSpan
 			.bind(this.jdbc.sql("select x.school_id, x.posting_id, sum(x.helpful) as helpful, sum(x.ratings) as ratings"
 					+ " from (" + union + ") x group by x.school_id, x.posting_id order by x.school_id, x.posting_id"),
@@ -75,12 +76,8 @@ public class EvaluationService {
 		if (sums.isEmpty()) {
 			return sums;
 		}
-		Map<String, String> titles = new HashMap<>();
-		this.jdbc.sql("select id, title from posting where id in (:ids)")
-			.param("ids", sums.stream().map(Evaluation.Figure::id).distinct().toList())
-			.query((ResultSet rs) -> {
-				titles.put(rs.getString("id"), rs.getString("title"));
-			});
+		Map<String, String> titles = this.names
+			.titles(sums.stream().map(Evaluation.Figure::id).collect(Collectors.toSet()));
 		return sums.stream()
 			.map((f) -> Evaluation.Figure.of(f.id(), titles.get(f.id()), f.schoolId(), f.helpful(), f.ratings()))
 			.toList();

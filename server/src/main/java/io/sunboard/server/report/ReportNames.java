@@ -10,12 +10,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Posting titles and screen names for a report's rows, read once for all of them. The
- * reports sum the rollups without joining names: H2 evaluates a derived table joined to
- * another once per row of the other, which made a region's report twice as slow.
+ * Posting titles and screen names for a report's rows (proof of play, evaluations), read
+ * once for all of them. The reports sum the rollups without joining names: H2 evaluates a
+ * derived table joined to another once per row of the other, which made a region's report
+ * twice as slow.
  */
 @Component
-class ReportNames {
+public class ReportNames {
 
 	private final JdbcClient jdbc;
 
@@ -23,7 +24,8 @@ class ReportNames {
 		this.jdbc = jdbc;
 	}
 
-	Map<String, String> titles(Collection<String> postingIds) {
+	/** Titles by posting id; a posting that no longer exists is left out. */
+	public Map<String, String> titles(Collection<String> postingIds) {
 		Map<String, String> titles = new HashMap<>();
 		if (!postingIds.isEmpty()) {
 			this.jdbc.sql("select id, title from posting where id in (:ids)")

@@ -60,6 +60,19 @@ public record RollupSpan(int index, String table, String column, Instant from, I
 		return spans.stream().map(branch).collect(Collectors.joining(" union all "));
 	}
 
+	/**
+	 * The rows of the screens of the schools bound as {@code :schools}, summed per span,
+	 * school and {@code key} (a column of the rollup, aliased {@code r}); {@code sums}
+	 * are the sum expressions over {@code r}. Joined from the schools' screens, so each
+	 * span reads the (device, bucket) index and not all of the rollup.
+	 */
+	public static String unionOfSchools(List<RollupSpan> spans, String key, String sums) {
+		return union(spans,
+				(span) -> "select d.school_id, r." + key + ", " + sums + " from device d join " + span.table()
+						+ " r on r.device_id = d.id where d.school_id in (:schools) and " + span.condition("r")
+						+ " group by d.school_id, r." + key);
+	}
+
 	/** Binds every span's bounds. */
 	public static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, List<RollupSpan> spans) {
 		for (RollupSpan span : spans) {

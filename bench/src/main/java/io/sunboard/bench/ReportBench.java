@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +21,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
@@ -39,12 +44,12 @@ import io.sunboard.server.ingest.RollupBackfill;
 
 /**
  * Latency of the report pages over a year of data for 1,000 screens (issue 7: under a
- * second): starts the real server (H2 file database, embedded broker) in this JVM, fills
- * the tables directly with JDBC batch inserts (not through MQTT), then times over HTTP
- * (p50 and p99) the proof-of-play report (API, console page, CSV), the annual disclosure
- * report of the region and of one school (API, CSV, PDF, console page), the compliance
- * dashboard and the kiosks' ratings (API and console page), and the feedback inbox.
- * Prints a table and appends it to {@code docs/benchmarks.md}.
+ * second) or 10,000 (issue 9): starts the real server (H2 file database, embedded broker)
+ * in this JVM, fills the tables directly with SQL (not through MQTT), then times over
+ * HTTP (p50 and p99) the proof-of-play report (API, console page, CSV), the annual
+ * disclosure report of the region and of one school (API, CSV, PDF, console page), the
+ * compliance dashboard and the kiosks' ratings (API and console page), and the feedback
+ * inbox. Prints a table and appends it to {@code docs/benchmarks.md}.
  * <p>
  * The fill: proof-of-play rollups (daily for the year, hourly for the last days and for
  * the UTC days around New Year, which the retention purge keeps for the annual report),
@@ -52,13 +57,20 @@ import io.sunboard.server.ingest.RollupBackfill;
  * their approvals, manifests, feedback and ratings in {@link DisclosureFill}.
  * <p>
  * Run: {@code ./mvnw -B -q install -DskipTests && ./mvnw -B -q -pl bench exec:java
- * -Dexec.mainClass=io.sunboard.bench.ReportBench}
+ * -Dexec.mainClass=io.sunboard.bench.ReportBench}, with
+ * {@code -Dreportbench.screens-per-school=100} for 10,000 screens.
  */
 public final class ReportBench {
 
 	static final int SCHOOLS = 100;
 
-	static final int SCREENS_PER_SCHOOL = 10;
+	/**
+	 * {@code -Dreportbench.screens-per-school=100} fills 10,000 screens (issue 9) instead
+	 * of 1,000 (issue 7), in a database of its own.
+	 */
+	static final int SCREENS_PER_SCHOOL = Integer.getInteger("reportbench.screens-per-school", 10);
+
+	static final String SCREENS = String.format("%,d", SCHOOLS * SCREENS_PER_SCHOOL);
 
 	static final int POSTINGS_PER_SCHOOL = 5;
 
@@ -100,7 +112,8 @@ public final class ReportBench {
 	private static final Pattern ONLY = Pattern.compile(System.getProperty("reportbench.only", ".*"));
 
 	public static void main(String[] args) throws Exception {
-		Path dir = Path.of("bench/target/report-bench");
+		Path dir = Path.of((SCREENS_PER_SCHOOL == 10) ? "bench/target/report-bench"
+				: "bench/target/report-bench-" + SCHOOLS * SCREENS_PER_SCHOOL);
 		if (!REUSE) {
 			FileSystemUtils.deleteRecursively(dir);
 		}
@@ -174,49 +187,36 @@ public final class ReportBench {
 						+ " content_sha256, created_at, updated_at) values (?, ?, 'general', ?, '', ?, ?, 'APPROVED', '"
 						+ "b".repeat(64) + "', ?, ?)",
 				postings);
+		// one screen in fifty is dark for the last HOURLY_DAYS days: gaps to find
+		jdbc.execute("create table bench_dark (device_id varchar(64) primary key)");
+		List<Object[]> dark = new ArrayList<>();
+		for (int i = 0; i < SCHOOLS * SCREENS_PER_SCHOOL; i += 50) {
+			dark.add(new Object[] { device(i / SCREENS_PER_SCHOOL, i % SCREENS_PER_SCHOOL) });
+		}
+		jdbc.batchUpdate("insert into bench_dark (device_id) values (?)", dark);
+		Map<String, String> indexes = indexColumns(jdbc);
+		FILL_INDEXES.keySet().forEach((name) -> jdbc.execute("drop index " + name));
 		long rows = 0;
-		List<Object[]> daily = new ArrayList<>();
-		List<Object[]> windows = new ArrayList<>();
-		List<Object[]> hourly = new ArrayList<>();
-		List<Object[]> presence = new ArrayList<>();
 		for (int day = DAYS; day >= 1; day--) {
 			Instant dayStart = TODAY.minus(day, ChronoUnit.DAYS);
-			for (int s = 0; s < SCHOOLS; s++) {
-				for (int d = 0; d < SCREENS_PER_SCHOOL; d++) {
-					// one screen in fifty is dark for the last month: gaps to find
-					boolean dark = day <= HOURLY_DAYS && (s * SCREENS_PER_SCHOOL + d) % 50 == 0;
-					boolean hourlyKept = day <= HOURLY_DAYS || aroundNewYear(dayStart);
-					for (int p = 0; p < POSTINGS_PER_SCHOOL; p++) {
-						Timestamp from = Timestamp.from(dayStart.plus(8, ChronoUnit.HOURS));
-						Timestamp to = Timestamp.from(dayStart.plus(18, ChronoUnit.HOURS));
-						windows.add(new Object[] { device(s, d), posting(s, p), from, to });
-						if (dark) {
-							continue;
-						}
-						daily.add(new Object[] { posting(s, p), device(s, d), Timestamp.from(dayStart), 120, 1_200_000,
-								from, Timestamp.from(dayStart.plus(17, ChronoUnit.HOURS).plusSeconds(3500)) });
-						if (hourlyKept) {
-							for (int h = 8; h < 18; h++) {
-								Instant hour = dayStart.plus(h, ChronoUnit.HOURS);
-								hourly.add(new Object[] { posting(s, p), device(s, d), Timestamp.from(hour), 12,
-										120_000, Timestamp.from(hour), Timestamp.from(hour.plusSeconds(3500)) });
-							}
-						}
-					}
-					if (day <= HOURLY_DAYS && !dark) {
-						for (int h = 8; h < 18; h++) {
-							presence
-								.add(new Object[] { device(s, d), Timestamp.from(dayStart.plus(h, ChronoUnit.HOURS)) });
-						}
-					}
-				}
-			}
-			// one transaction per day of data: H2 commits per statement otherwise
-			rows += transactions.execute((status) -> flush(jdbc, daily, windows, hourly, presence));
+			boolean recent = day <= HOURLY_DAYS;
+			boolean hourlyKept = recent || aroundNewYear(dayStart);
+			// one transaction per day of data, each table filled by one statement: the
+			// JDBC batches this replaced wrote 10,000 rows a second, over an hour for
+			// 10,000 screens
+			rows += transactions.execute((status) -> fillDay(jdbc, dayStart, recent, hourlyKept));
 			if (day % 30 == 0) {
 				System.out.printf("%d days to go, %,d rows%n", day, rows);
 			}
 		}
+		jdbc.execute("drop table bench_dark");
+		long t0 = System.nanoTime();
+		FILL_INDEXES.forEach((name, on) -> jdbc.execute("create index " + name + " on " + on));
+		if (!indexes.equals(indexColumns(jdbc))) {
+			throw new IllegalStateException("the indexes built after the fill differ from the migrations': " + indexes
+					+ " before, " + indexColumns(jdbc) + " after");
+		}
+		System.out.printf("indexes built in %,d ms%n", (System.nanoTime() - t0) / 1_000_000);
 		// what ingest and dispatch write beside the rows above: the monthly rollup
 		// and each posting and screen pair's span of scheduled windows
 		rows += transactions
@@ -228,6 +228,41 @@ public final class ReportBench {
 	}
 
 	/**
+	 * The secondary indexes of the tables the year fills, as the migrations leave them:
+	 * dropped during the fill and built afterwards, which H2 does by sorting rather than
+	 * row by row (with them in place the fill ran at 11,000 rows a second, 75 minutes for
+	 * 10,000 screens). {@link #indexColumns} checks that the rebuilt ones match.
+	 */
+	private static final Map<String, String> FILL_INDEXES = new LinkedHashMap<>();
+
+	static {
+		FILL_INDEXES.put("play_daily_device",
+				"play_daily (device_id, day_start, posting_id, plays, duration_ms, first_at, last_at)");
+		FILL_INDEXES.put("play_hourly_device",
+				"play_hourly (device_id, hour_start, posting_id, plays, duration_ms, first_at, last_at)");
+		FILL_INDEXES.put("play_hourly_hour", "play_hourly (hour_start)");
+		FILL_INDEXES.put("scheduled_window_posting", "scheduled_window (posting_id, starts_at)");
+		FILL_INDEXES.put("scheduled_window_start", "scheduled_window (starts_at)");
+	}
+
+	/** Each of {@link #FILL_INDEXES}: its table and columns in order, as H2 has them. */
+	private static Map<String, String> indexColumns(JdbcTemplate jdbc) {
+		Map<String, String> columns = new TreeMap<>();
+		jdbc.query("select index_name, table_name, column_name from information_schema.index_columns"
+				+ " order by index_name, ordinal_position", (ResultSet rs) -> {
+					String name = rs.getString("index_name").toLowerCase(Locale.ROOT);
+					if (FILL_INDEXES.containsKey(name)) {
+						columns.merge(name, rs.getString("table_name") + ":" + rs.getString("column_name"),
+								(a, b) -> a + "," + b);
+					}
+				});
+		if (!columns.keySet().equals(FILL_INDEXES.keySet())) {
+			throw new IllegalStateException("expected the indexes " + FILL_INDEXES.keySet() + ", found " + columns);
+		}
+		return columns;
+	}
+
+	/**
 	 * The UTC days whose hourly rollups the retention purge spares (the year's edges).
 	 */
 	private static boolean aroundNewYear(Instant dayStart) {
@@ -236,19 +271,36 @@ public final class ReportBench {
 				|| (day.getMonthValue() == 1 && day.getDayOfMonth() == 1);
 	}
 
-	private static long flush(JdbcTemplate jdbc, List<Object[]> daily, List<Object[]> windows, List<Object[]> hourly,
-			List<Object[]> presence) {
-		String rollup = " (posting_id, device_id, %s, plays, duration_ms, first_at, last_at) values (?, ?, ?, ?, ?, ?, ?)";
-		jdbc.batchUpdate("insert into play_daily" + rollup.formatted("day_start"), daily);
-		jdbc.batchUpdate("insert into play_hourly" + rollup.formatted("hour_start"), hourly);
-		jdbc.batchUpdate("insert into scheduled_window (device_id, posting_id, starts_at, ends_at, first_version)"
-				+ " values (?, ?, ?, ?, 1)", windows);
-		jdbc.batchUpdate("insert into device_presence (device_id, hour_start) values (?, ?)", presence);
-		long n = daily.size() + windows.size() + hourly.size() + presence.size();
-		daily.clear();
-		windows.clear();
-		hourly.clear();
-		presence.clear();
+	/**
+	 * One UTC day: every screen shows each of its school's postings 08:00-18:00 (a
+	 * scheduled window), a daily rollup of 120 plays each, hourly rollups on the days the
+	 * purge keeps them, and presence hours for the recent days; dark screens have windows
+	 * only.
+	 */
+	private static long fillDay(JdbcTemplate jdbc, Instant dayStart, boolean recent, boolean hourlyKept) {
+		String pairs = " from device d join posting p on p.school_id = d.school_id";
+		String lit = (recent) ? " and d.id not in (select device_id from bench_dark)" : "";
+		Timestamp day = Timestamp.from(dayStart);
+		Timestamp from = Timestamp.from(dayStart.plus(8, ChronoUnit.HOURS));
+		Timestamp to = Timestamp.from(dayStart.plus(18, ChronoUnit.HOURS));
+		Timestamp last = Timestamp.from(dayStart.plus(17, ChronoUnit.HOURS).plusSeconds(3500));
+		long n = jdbc.update("insert into scheduled_window (device_id, posting_id, starts_at, ends_at, first_version)"
+				+ " select d.id, p.id, ?, ?, 1" + pairs, from, to);
+		n += jdbc.update(
+				"insert into play_daily (posting_id, device_id, day_start, plays, duration_ms, first_at,"
+						+ " last_at) select p.id, d.id, ?, 120, 1200000, ?, ?" + pairs + " where true" + lit,
+				day, from, last);
+		String hour = "dateadd(hour, h.x, cast(? as timestamp with time zone))";
+		if (hourlyKept) {
+			n += jdbc.update("insert into play_hourly (posting_id, device_id, hour_start, plays, duration_ms, first_at,"
+					+ " last_at) select p.id, d.id, " + hour + ", 12, 120000, " + hour + ", dateadd(second, 3500, "
+					+ hour + ")" + pairs + " cross join system_range(8, 17) h where true" + lit, day, day, day);
+		}
+		if (recent) {
+			n += jdbc.update("insert into device_presence (device_id, hour_start) select d.id, " + hour
+					+ " from device d cross join system_range(8, 17) h where d.id not in"
+					+ " (select device_id from bench_dark)", day);
+		}
 		return n;
 	}
 
@@ -258,18 +310,19 @@ public final class ReportBench {
 		String month = "&from=" + LocalDate.now(ZoneOffset.UTC).minusDays(HOURLY_DAYS) + "&to="
 				+ LocalDate.now(ZoneOffset.UTC).minusDays(1);
 		List<String> rows = new ArrayList<>();
-		rows.add(time("API: one posting (10 screens), a year", "/api/v1/reports/proof-of-play?postingId=p-7-1" + year,
-				60));
+		rows.add(time("API: one posting (" + SCREENS_PER_SCHOOL + " screens), a year",
+				"/api/v1/reports/proof-of-play?postingId=p-7-1" + year, 60));
 		rows.add(time("API: one screen, a year", "/api/v1/reports/proof-of-play?deviceId=d-7-3" + year, 60));
-		rows.add(time("API: one school (10 screens), a year", "/api/v1/reports/proof-of-play?schoolId=s-7" + year, 60));
+		rows.add(time("API: one school (" + SCREENS_PER_SCHOOL + " screens), a year",
+				"/api/v1/reports/proof-of-play?schoolId=s-7" + year, 60));
 		rows.add(time("API: one school, last 14 days (with gaps)", "/api/v1/reports/proof-of-play?schoolId=s-0" + month,
 				60));
 		rows.add(time("console page: one school, a year", "/console/reports?schoolId=s-7" + year, 60));
 		rows.add(time("CSV: one school, a year", "/api/v1/reports/proof-of-play.csv?schoolId=s-7" + year, 60));
-		rows.add(time("API: whole region (1,000 screens), last 14 days",
+		rows.add(time("API: whole region (" + SCREENS + " screens), last 14 days",
 				"/api/v1/reports/proof-of-play?regionId=r1" + month, 15));
-		rows.add(time("API: whole region (1,000 screens), a year", "/api/v1/reports/proof-of-play?regionId=r1" + year,
-				15));
+		rows.add(time("API: whole region (" + SCREENS + " screens), a year",
+				"/api/v1/reports/proof-of-play?regionId=r1" + year, 15));
 		String region = "regionId=r1&year=" + YEAR;
 		rows.add(time("annual report API: region, " + YEAR, "/api/v1/annual-reports?" + region, 15));
 		rows.add(time("annual report API: one school", eachSchool("/api/v1/annual-reports?"), 60));
@@ -369,7 +422,8 @@ public final class ReportBench {
 	private void report(long rows, long fillMs, DisclosureFill.Counts fill, List<String> table, long dbBytes)
 			throws IOException {
 		StringBuilder out = new StringBuilder();
-		out.append("\n## Report pages: proof of play, annual report, compliance, feedback (ReportBench) — ")
+		out.append("\n## Report pages: proof of play, annual report, compliance, feedback (ReportBench, " + SCREENS
+				+ " screens) — ")
 			.append(LocalDate.now(ZoneOffset.UTC))
 			.append("\n\nMachine: ")
 			.append(Report.jvmMachine())
@@ -386,8 +440,8 @@ public final class ReportBench {
 					+ " when their information was formed; %,d screen manifests (one in fifty not applied). %,d"
 					+ " feedback items (%,d from kiosks, with their kiosk_feedback rows) over the year with due"
 					+ " dates from the working-day calendar: %,d answered, %,d overdue; %,d hourly rating rollups"
-					+ " (one rated hour per screen a day). Report year %d (China time). %,d rows inserted with JDBC"
-					+ " batches in %,d ms; H2 file %,d MB. The real server (H2 file database, embedded broker) in the"
+					+ " (one rated hour per screen a day). Report year %d (China time). %,d rows inserted (proof of play"
+					+ " by one INSERT … SELECT per table and day, the rest with JDBC batches) in %,d ms; H2 file %,d MB. The real server (H2 file database, embedded broker) in the"
 					+ " harness's JVM; requests over HTTP with Basic authentication, one at a time, after 5 warm-up"
 					+ " requests; timed runs stop after %d s in all, and a request whose first answer took %d s or"
 					+ " more was timed only that once; \"first\" is the row's first request, before its warm-ups."

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
@@ -270,6 +271,7 @@ class ContentPublishingIT {
 			.status()).isEqualTo(201);
 		await().atMost(Duration.ofSeconds(30)).until(() -> fetchAsScreen(pngSha, secret).status() == 200);
 		assertThat(fetchAsScreen(content.attachments().get(0).sha256(), secret).status()).isEqualTo(200);
+		screenRequestsAreAnsweredAheadOfTheFrameworkWithTheSameChecks(pngSha, secret);
 		HttpResponse<String> page = get("/public/postings/" + id, null);
 		assertThat(page.body()).contains("<img src=\"/public/attachments/" + pngSha + "\"")
 			.contains("<a href=\"/public/attachments/" + pdfSha + "\">批复文件.pdf</a>");
@@ -362,6 +364,62 @@ class ContentPublishingIT {
 		RunningServer.Response response = this.server.post("/api/v1/postings", posting);
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return response.json().get("id").asString();
+	}
+
+	/**
+	 * Content documents are answered by a servlet filter ahead of Spring MVC and Spring
+	 * Security (for the fan-out's sake): the same checks, headers and reasons as any
+	 * other route, and counted.
+	 */
+	private void screenRequestsAreAnsweredAheadOfTheFrameworkWithTheSameChecks(String pngSha, String secret)
+			throws Exception {
+		String bearer = DeviceHttp.bearer("lobby-attach", secret);
+		HttpResponse<byte[]> served = screen("GET", DeviceHttp.contentPath(pngSha), bearer);
+		assertThat(served.statusCode()).isEqualTo(200);
+		assertThat(served.body()).isEqualTo(png());
+		assertThat(served.headers().firstValue("Content-Type")).hasValue("image/png");
+		assertThat(served.headers().firstValue("Cache-Control").orElse("")).contains("max-age=31536000")
+			.contains("immutable")
+			.contains("private");
+		assertThat(served.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+		assertThat(served.headers().allValues("Content-Security-Policy")).hasSize(1);
+
+		HttpResponse<byte[]> head = screen("HEAD", DeviceHttp.contentPath(pngSha), bearer);
+		assertThat(head.statusCode()).isEqualTo(200);
+		assertThat(head.headers().firstValue("Content-Length")).hasValue(Integer.toString(png().length));
+		assertThat(head.body()).isEmpty();
+
+		HttpResponse<byte[]> post = screen("POST", DeviceHttp.contentPath(pngSha), bearer);
+		assertThat(post.statusCode()).isEqualTo(405);
+		assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
+
+		HttpResponse<byte[]> wrongSecret = screen("GET", DeviceHttp.contentPath(pngSha),
+				DeviceHttp.bearer("lobby-attach", "not-the-secret"));
+		assertThat(wrongSecret.statusCode()).isEqualTo(401);
+		assertThat(wrongSecret.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((v) -> v.startsWith("Bearer"));
+		assertThat(new String(wrongSecret.body(), StandardCharsets.UTF_8)).contains("Authorization: Bearer");
+
+		for (String path : List.of(DeviceHttp.CONTENT_PREFIX + "ABC", DeviceHttp.CONTENT_PREFIX + pngSha + "/x",
+				DeviceHttp.CONTENT_PREFIX + pngSha.toUpperCase(Locale.ROOT), DeviceHttp.CONTENT_PREFIX)) {
+			HttpResponse<byte[]> bad = screen("GET", path, bearer);
+			assertThat(bad.statusCode()).as(path).isEqualTo(400);
+			assertThat(new String(bad.body(), StandardCharsets.UTF_8)).as(path).contains("SHA-256");
+		}
+		HttpResponse<byte[]> unknown = screen("GET", DeviceHttp.contentPath("b".repeat(64)), bearer);
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.headers().firstValue("Cache-Control")).hasValue("no-store");
+
+		JsonNode counted = this.server.get("/actuator/metrics/sunboard.device.content.requests?tag=outcome:malformed")
+			.json();
+		assertThat(counted.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(5);
+	}
+
+	private HttpResponse<byte[]> screen(String method, String path, String bearer) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.server.url() + path))
+			.header(DeviceHttp.AUTHORIZATION, bearer)
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 	private RunningServer.Response fetchAsScreen(String sha256, String secret) {

@@ -79,7 +79,8 @@ class WebProtectionIT {
 		List<HttpResponse<String>> responses = List.of(get("/login", false), get("/", true), get("/", false),
 				get("/account/password", true), get("/css/console.css", false), get("/actuator/health", false),
 				get("/api/v1/postings", true), get("/api/v1/postings", false), get("/device-api/v1/time", false),
-				get("/no-such-page", true), get("/public/schools/nowhere", false));
+				get("/device-api/v1/content/" + "a".repeat(64), false), get("/no-such-page", true),
+				get("/public/schools/nowhere", false));
 		for (HttpResponse<String> response : responses) {
 			String what = response.request().uri().getPath() + " -> " + response.statusCode();
 			// public pages replace the site's policy with a stricter one of their own (no

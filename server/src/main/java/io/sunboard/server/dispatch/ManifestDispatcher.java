@@ -136,13 +136,13 @@ public class ManifestDispatcher implements DisposableBean {
 		}
 		SchoolPlan plan = this.builder.plan(school, entries, byId, now);
 		Map<String, Set<String>> tags = this.devices.tagsBySchool(schoolId);
-		Map<String, DeviceManifestRepository.Stored> previous = this.manifests.findBySchool(schoolId);
+		Map<String, DeviceManifestRepository.Current> previous = this.manifests.currentBySchool(schoolId);
 		List<DeviceManifestRepository.Stored> changed = new ArrayList<>();
 		List<ManifestPublished> published = new ArrayList<>();
 		for (Device device : this.devices.findBySchool(schoolId)) {
 			List<ManifestItem> items = this.builder.items(plan, device.id(), tags.getOrDefault(device.id(), Set.of()));
 			String hash = this.builder.contentHash(device.id(), school, items);
-			DeviceManifestRepository.Stored before = previous.get(device.id());
+			DeviceManifestRepository.Current before = previous.get(device.id());
 			if (before != null && before.contentHash().equals(hash)) {
 				continue;
 			}

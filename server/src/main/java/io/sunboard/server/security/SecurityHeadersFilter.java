@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * second security filter chain) is covered without anyone remembering to opt in; Spring
  * Security's own header writers leave headers that are already set alone.
  */
-final class SecurityHeadersFilter extends OncePerRequestFilter {
+public final class SecurityHeadersFilter extends OncePerRequestFilter {
 
 	/**
 	 * Scripts and styles only from files this server serves (no inline code, no
@@ -32,6 +32,15 @@ final class SecurityHeadersFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		apply(request, response);
+		chain.doFilter(request, response);
+	}
+
+	/**
+	 * Sets the headers on a response written by a filter that answers before this one may
+	 * have run (filters of the same order have no fixed sequence).
+	 */
+	public static void apply(HttpServletRequest request, HttpServletResponse response) {
 		response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("X-Frame-Options", "DENY");
@@ -41,7 +50,6 @@ final class SecurityHeadersFilter extends OncePerRequestFilter {
 		if (request.isSecure()) {
 			response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
 		}
-		chain.doFilter(request, response);
 	}
 
 	@Override

@@ -1,7 +1,5 @@
 package io.sunboard.testsupport.sim;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +61,8 @@ public final class SimulatedScreen {
 	private final Map<Instant, Long> manifestReceived = new ConcurrentHashMap<>();
 
 	private volatile long lastAlertAt;
+
+	private volatile long lastAlertClearedAt;
 
 	private final AtomicLong sequence = new AtomicLong();
 
@@ -173,6 +173,13 @@ public final class SimulatedScreen {
 		return this.lastAlertAt;
 	}
 
+	/**
+	 * System.nanoTime() when an alert topic was last cleared (empty retained message).
+	 */
+	public long lastAlertClearedAt() {
+		return this.lastAlertClearedAt;
+	}
+
 	public Long manifestReceivedAt(Instant generatedAt) {
 		return this.manifestReceived.get(generatedAt);
 	}
@@ -236,18 +243,14 @@ public final class SimulatedScreen {
 
 	private CompletableFuture<Void> fetch(ManifestItem item) {
 		String sha = item.contentSha256();
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.fleet.httpBase() + DeviceHttp.contentPath(sha)))
-			.header(DeviceHttp.AUTHORIZATION, "Bearer " + deviceId() + ":" + this.identity.secret())
-			.timeout(java.time.Duration.ofSeconds(60))
-			.GET()
-			.build();
-		return this.fleet.http(request).thenAccept((response) -> {
-			if (response.statusCode() != 200 || !Sha256.of(response.body()).equals(sha)) {
-				throw new IllegalStateException("content " + sha + " answered " + response.statusCode());
-			}
-			this.cache.add(sha);
-			this.fleet.stats().fetchedDocuments.incrementAndGet();
-		});
+		return this.fleet.download(DeviceHttp.contentPath(sha), DeviceHttp.bearer(deviceId(), this.identity.secret()))
+			.thenAccept((response) -> {
+				if (response.status() != 200 || !Sha256.of(response.body()).equals(sha)) {
+					throw new IllegalStateException("content " + sha + " answered " + response.status());
+				}
+				this.cache.add(sha);
+				this.fleet.stats().fetchedDocuments.incrementAndGet();
+			});
 	}
 
 	private void apply(Manifest manifest, long receivedAt) {
@@ -269,6 +272,7 @@ public final class SimulatedScreen {
 	private void onAlert(Mqtt5Publish publish) {
 		byte[] payload = publish.getPayloadAsBytes();
 		if (payload.length == 0) {
+			this.lastAlertClearedAt = System.nanoTime();
 			return;
 		}
 		try {

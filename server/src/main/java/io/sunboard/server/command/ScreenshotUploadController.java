@@ -53,7 +53,7 @@ class ScreenshotUploadController {
 	ResponseEntity<String> upload(@PathVariable String commandId,
 			@RequestHeader(name = DeviceHttp.AUTHORIZATION, required = false) String authorization, InputStream body)
 			throws IOException {
-		Optional<Device> device = authenticate(authorization);
+		Optional<Device> device = this.registry.authenticateBearer(authorization);
 		if (device.isEmpty()) {
 			return refuse("unauthorized", HttpStatus.UNAUTHORIZED, "present the screen's Bearer id:secret token");
 		}
@@ -90,18 +90,6 @@ class ScreenshotUploadController {
 			answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sunboard-devices\"");
 		}
 		return answer.body(detail + "\n");
-	}
-
-	private Optional<Device> authenticate(String authorization) {
-		if (authorization == null || !authorization.startsWith("Bearer ")) {
-			return Optional.empty();
-		}
-		String token = authorization.substring("Bearer ".length());
-		int colon = token.indexOf(':');
-		if (colon <= 0) {
-			return Optional.empty();
-		}
-		return this.registry.authenticate(token.substring(0, colon), token.substring(colon + 1));
 	}
 
 }

@@ -106,6 +106,23 @@ public class DeviceRegistry {
 		return device;
 	}
 
+	/**
+	 * The screen whose token an {@code Authorization: Bearer <device id>:<secret>} header
+	 * carries, if it is active and the secret matches; empty for a missing or malformed
+	 * header.
+	 */
+	public Optional<Device> authenticateBearer(String authorization) {
+		if (authorization == null || !authorization.startsWith("Bearer ")) {
+			return Optional.empty();
+		}
+		String token = authorization.substring("Bearer ".length());
+		int colon = token.indexOf(':');
+		if (colon <= 0) {
+			return Optional.empty();
+		}
+		return authenticate(token.substring(0, colon), token.substring(colon + 1));
+	}
+
 	/** The active device these credentials belong to, if they are right. */
 	public Optional<Device> authenticate(String deviceId, String secret) {
 		if (!Ids.isValid(deviceId)) {

@@ -1,5 +1,6 @@
 package io.sunboard.server.dispatch;
 
+import java.sql.ResultSet;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,9 +74,10 @@ class DeviceManifestRepository {
 			.sql("select m.device_id, m.version, m.content_hash from device_manifest m join device d"
 					+ " on d.id = m.device_id where d.school_id = ?")
 			.param(schoolId)
-			.query((rs, row) -> bySchool.put(rs.getString("device_id"),
-					new Current(rs.getLong("version"), rs.getString("content_hash"))))
-			.list();
+			.query((ResultSet rs) -> {
+				bySchool.put(rs.getString("device_id"),
+						new Current(rs.getLong("version"), rs.getString("content_hash")));
+			});
 		return bySchool;
 	}
 

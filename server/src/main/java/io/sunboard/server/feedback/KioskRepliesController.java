@@ -41,7 +41,7 @@ class KioskRepliesController {
 	@GetMapping(DeviceHttp.FEEDBACK_REPLIES_PATH)
 	ResponseEntity<byte[]> replies(
 			@RequestHeader(name = DeviceHttp.AUTHORIZATION, required = false) String authorization) {
-		Optional<Device> device = authenticate(authorization);
+		Optional<Device> device = this.registry.authenticateBearer(authorization);
 		if (device.isEmpty()) {
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
 				.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sunboard-devices\"")
@@ -56,18 +56,6 @@ class KioskRepliesController {
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(this.codec.encode(replies));
-	}
-
-	private Optional<Device> authenticate(String authorization) {
-		if (authorization == null || !authorization.startsWith("Bearer ")) {
-			return Optional.empty();
-		}
-		String token = authorization.substring("Bearer ".length());
-		int colon = token.indexOf(':');
-		if (colon <= 0) {
-			return Optional.empty();
-		}
-		return this.registry.authenticate(token.substring(0, colon), token.substring(colon + 1));
 	}
 
 }

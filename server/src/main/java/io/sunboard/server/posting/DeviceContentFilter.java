@@ -17,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 
 import io.sunboard.protocol.DeviceHttp;
 import io.sunboard.protocol.Sha256;
+import io.sunboard.server.device.Device;
 import io.sunboard.server.device.DeviceRegistry;
 import io.sunboard.server.dispatch.ManifestReferences;
 import io.sunboard.server.security.SecurityHeadersFilter;
@@ -87,7 +88,9 @@ final class DeviceContentFilter extends HttpFilter {
 			refuse(response, 405, "Content documents are only read: use GET.");
 			return;
 		}
-		String deviceId = authenticated(request.getHeader(DeviceHttp.AUTHORIZATION));
+		String deviceId = this.registry.authenticateBearer(request.getHeader(DeviceHttp.AUTHORIZATION))
+			.map(Device::id)
+			.orElse(null);
 		if (deviceId == null) {
 			this.unauthorized.increment();
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sunboard-devices\"");
@@ -119,20 +122,6 @@ final class DeviceContentFilter extends HttpFilter {
 		if (!head) {
 			response.getOutputStream().write(bytes);
 		}
-	}
-
-	/** The screen the token belongs to, or {@code null}. */
-	private String authenticated(String authorization) {
-		if (authorization == null || !authorization.startsWith("Bearer ")) {
-			return null;
-		}
-		String token = authorization.substring("Bearer ".length());
-		int colon = token.indexOf(':');
-		if (colon <= 0) {
-			return null;
-		}
-		String deviceId = token.substring(0, colon);
-		return this.registry.authenticate(deviceId, token.substring(colon + 1)).isPresent() ? deviceId : null;
 	}
 
 	private static void refuse(HttpServletResponse response, int status, String reason) throws IOException {

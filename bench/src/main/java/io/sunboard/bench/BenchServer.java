@@ -131,6 +131,15 @@ final class BenchServer implements AutoCloseable {
 		return this.directory;
 	}
 
+	/**
+	 * The CPU time the server's process has used so far (all its threads, user and
+	 * system): on a machine the bench keeps busy, a run's wall time also shows the
+	 * simulator and the neighbours, this only the server.
+	 */
+	Duration cpuTime() {
+		return this.process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+	}
+
 	private boolean answers() {
 		try {
 			HttpResponse<String> r = this.http.send(

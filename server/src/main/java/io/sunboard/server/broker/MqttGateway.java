@@ -4,8 +4,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -37,10 +40,11 @@ import io.sunboard.server.system.Threads;
 
 /**
  * The server's one MQTT connection. Inbound messages leave Paho's thread at once and are
- * handed on as {@link MqttMessageReceived} events, on one of a few lanes chosen by the
+ * handed on as {@link MqttMessagesReceived} events, on one of a few lanes chosen by the
  * device, so each device's messages keep their arrival order while different devices'
- * batches are stored in parallel; outbound ones are buffered by Paho while the broker is
- * away. The first connect is retried here, since Paho only retries after a success.
+ * batches are stored in parallel; those that queued up on a lane go on together; outbound
+ * ones are buffered by Paho while the broker is away. The first connect is retried here,
+ * since Paho only retries after a success.
  */
 public class MqttGateway implements MqttPublisher, SmartLifecycle {
 
@@ -58,6 +62,11 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 
 	private final List<ExecutorService> inbound = IntStream.range(0, LANES)
 		.mapToObj((i) -> Executors.newSingleThreadExecutor(Threads.named("mqtt-inbound-" + i)))
+		.toList();
+
+	/** The messages waiting on each lane, taken in bunches by the lane's thread. */
+	private final List<Queue<MqttMessageReceived>> waiting = IntStream.range(0, LANES)
+		.mapToObj((i) -> (Queue<MqttMessageReceived>) new ConcurrentLinkedQueue<MqttMessageReceived>())
 		.toList();
 
 	private final ExecutorService connector = Executors.newSingleThreadExecutor(Threads.named("mqtt-connect"));
@@ -258,9 +267,32 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 	}
 
 	/** A device's status, heartbeats and events share a lane, in arrival order. */
-	private ExecutorService laneOf(String topic) {
+	private int laneOf(String topic) {
 		String key = this.topics.parseDevice(topic).map(Topics.DeviceTopic::deviceId).orElse(topic);
-		return this.inbound.get(Math.floorMod(key.hashCode(), LANES));
+		return Math.floorMod(key.hashCode(), LANES);
+	}
+
+	/**
+	 * Hands on what waits on a lane, up to {@link MqttMessagesReceived#MAX} at a time.
+	 * Runs once per arrival on the lane's one thread; a run that finds the queue emptied
+	 * by an earlier one does nothing.
+	 */
+	private void drain(int lane) {
+		Queue<MqttMessageReceived> queue = this.waiting.get(lane);
+		List<MqttMessageReceived> bunch = new ArrayList<>();
+		MqttMessageReceived next;
+		while (bunch.size() < MqttMessagesReceived.MAX && (next = queue.poll()) != null) {
+			bunch.add(next);
+		}
+		if (bunch.isEmpty()) {
+			return;
+		}
+		try {
+			this.events.publishEvent(new MqttMessagesReceived(bunch));
+		}
+		catch (RuntimeException ex) {
+			log.error("Handling {} messages on lane {} failed", bunch.size(), lane, ex);
+		}
 	}
 
 	@Override
@@ -296,15 +328,9 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 
 		@Override
 		public void messageArrived(String topic, MqttMessage message) {
-			byte[] payload = message.getPayload();
-			laneOf(topic).execute(() -> {
-				try {
-					MqttGateway.this.events.publishEvent(new MqttMessageReceived(topic, payload));
-				}
-				catch (RuntimeException ex) {
-					log.error("Handling a message on {} failed", topic, ex);
-				}
-			});
+			int lane = laneOf(topic);
+			MqttGateway.this.waiting.get(lane).add(new MqttMessageReceived(topic, message.getPayload()));
+			MqttGateway.this.inbound.get(lane).execute(() -> drain(lane));
 		}
 
 		@Override

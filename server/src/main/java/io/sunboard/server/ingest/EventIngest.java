@@ -3,6 +3,7 @@ package io.sunboard.server.ingest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -20,7 +21,8 @@ import io.sunboard.server.ratelimit.FeedbackRateLimit;
 /**
  * Stores a device's event batch once per (device, event id) and then acknowledges every
  * event in it, duplicates and refused events included, so the device's journal can let
- * them go. The acknowledgement goes out only after the batch committed.
+ * them go. The acknowledgement goes out only after the batch committed. Batches that
+ * arrive together are stored in one transaction ({@link BatchStore#storeAll}).
  */
 @Component
 class EventIngest {
@@ -53,8 +55,48 @@ class EventIngest {
 		this.clock = clock;
 	}
 
-	public void accept(String topicDeviceId, byte[] payload) throws MalformedMessageException {
-		EventBatch batch = this.codec.decode(payload, EventBatch.class);
+	/**
+	 * Checks each message, stores the admitted events of all of them in one transaction
+	 * and acknowledges each device's batch once that committed. Returns the messages
+	 * refused, with the reason; a refused message spoils nothing for the others.
+	 */
+	List<Refused> acceptAll(List<Inbound> messages) {
+		Instant now = this.clock.instant();
+		List<Refused> refused = new ArrayList<>();
+		List<EventBatch> accepted = new ArrayList<>();
+		List<BatchStore.Batch> admitted = new ArrayList<>();
+		for (Inbound message : messages) {
+			try {
+				EventBatch batch = check(message, now, admitted);
+				accepted.add(batch);
+			}
+			catch (MalformedMessageException ex) {
+				refused.add(new Refused(message, ex));
+			}
+		}
+		if (accepted.isEmpty()) {
+			return refused;
+		}
+		List<List<DeviceEvent>> stored = this.store.storeAll(admitted, now);
+		for (int i = 0; i < accepted.size(); i++) {
+			if (stored.get(i) == null) {
+				continue; // not stored: no acknowledgement, so the device sends it again
+			}
+			this.metrics.stored(stored.get(i), now);
+			this.metrics.duplicates(admitted.get(i).events().size() - stored.get(i).size());
+			EventBatch batch = accepted.get(i);
+			EventAck ack = new EventAck(batch.events().stream().map(DeviceEvent::id).distinct().toList());
+			DeviceChannel channel = DeviceChannel.ACK;
+			this.publisher.publish(this.topics.ack(batch.deviceId()), this.codec.encode(ack), channel.qos(),
+					channel.retained());
+		}
+		return refused;
+	}
+
+	private EventBatch check(Inbound message, Instant now, List<BatchStore.Batch> admitted)
+			throws MalformedMessageException {
+		String topicDeviceId = message.deviceId();
+		EventBatch batch = this.codec.decode(message.payload(), EventBatch.class);
 		if (!batch.deviceId().equals(topicDeviceId)) {
 			throw new MalformedMessageException(MalformedMessageException.Reason.IDENTITY_MISMATCH,
 					"batch claims device '" + batch.deviceId() + "' on the topic of '" + topicDeviceId + "'");
@@ -62,18 +104,21 @@ class EventIngest {
 		Duration offset = this.validator.activeClockOffset(topicDeviceId)
 			.orElseThrow(() -> new MalformedMessageException(MalformedMessageException.Reason.UNKNOWN_DEVICE,
 					topicDeviceId));
-		Instant now = this.clock.instant();
 		EventValidator.Checked checked = this.validator.check(batch.events(), offset, now);
 		checked.rejected().forEach(this.metrics::rejectedEvents);
 		// feedback over the device's hourly allowance is counted and left out, yet acked
-		List<DeviceEvent> admitted = this.feedbackLimit.admit(topicDeviceId, checked.accepted());
-		List<DeviceEvent> stored = this.store.store(topicDeviceId, admitted, now);
-		this.metrics.stored(stored, now);
-		this.metrics.duplicates(admitted.size() - stored.size());
-		EventAck ack = new EventAck(batch.events().stream().map(DeviceEvent::id).distinct().toList());
-		DeviceChannel channel = DeviceChannel.ACK;
-		this.publisher.publish(this.topics.ack(topicDeviceId), this.codec.encode(ack), channel.qos(),
-				channel.retained());
+		admitted.add(new BatchStore.Batch(topicDeviceId, this.feedbackLimit.admit(topicDeviceId, checked.accepted())));
+		return batch;
+	}
+
+	/** An event batch as it came in, on the topic of {@code deviceId}. */
+	record Inbound(String deviceId, byte[] payload) {
+
+	}
+
+	/** A message refused as a whole, and why. */
+	record Refused(Inbound message, MalformedMessageException reason) {
+
 	}
 
 }

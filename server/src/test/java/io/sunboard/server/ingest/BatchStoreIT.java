@@ -132,6 +132,54 @@ class BatchStoreIT {
 	}
 
 	@Test
+	void batchesOfSeveralDevicesStoredTogetherStoreEachEventOnceAndAnswerInOrder() {
+		this.jdbc
+			.sql("insert into device (id, school_id, name, profile, secret_sha256, active, created_at)"
+					+ " values ('dev-2', 's1', 'd', 'LOBBY', ?, true, ?)")
+			.params("0".repeat(64), Jdbc.utc(T0))
+			.update();
+		List<Object> published = new CopyOnWriteArrayList<>();
+		BatchStore store = store(published::add);
+		DeviceEvent old = DeviceEvent.played("ev-old", T0, "p-1", 1_000);
+		store.store("dev-1", List.of(old), T0);
+		published.clear();
+
+		// dev-2 first, then a dev-1 batch repeating a stored event (a key collision
+		// that sends the whole group round again, looking first), then a new dev-1 one
+		List<List<DeviceEvent>> stored = store
+			.storeAll(List.of(new BatchStore.Batch("dev-2", List.of(DeviceEvent.played("ev-2a", T0, "p-1", 2_000))),
+					new BatchStore.Batch("dev-1", List.of(DeviceEvent.played("ev-1a", T0, "p-1", 3_000), old)),
+					new BatchStore.Batch("dev-1", List.of(DeviceEvent.played("ev-1b", T0, "p-1", 4_000)))), T0);
+
+		assertThat(stored).hasSize(3);
+		assertThat(stored.get(0)).extracting(DeviceEvent::id).containsExactly("ev-2a");
+		assertThat(stored.get(1)).extracting(DeviceEvent::id).containsExactly("ev-1a");
+		assertThat(stored.get(2)).extracting(DeviceEvent::id).containsExactly("ev-1b");
+		assertThat(count("select count(*) from device_event")).isEqualTo(4);
+		assertThat(count("select sum(plays) from play_daily")).isEqualTo(4);
+		assertThat(count("select sum(duration_ms) from play_hourly")).isEqualTo(10_000);
+		// one announcement per stored batch, none for the rolled-back attempt
+		assertThat(published).hasSize(3);
+	}
+
+	@Test
+	void aBatchThatCannotBeStoredIsLeftOutAndTheRestOfItsGroupIsStored() {
+		BatchStore store = store((event) -> {
+		});
+		List<List<DeviceEvent>> stored = store
+			.storeAll(List.of(new BatchStore.Batch("dev-1", List.of(DeviceEvent.played("ev-a", T0, "p-1", 1_000))),
+					// no such device: the insert breaks a foreign key whatever is tried
+					new BatchStore.Batch("dev-gone", List.of(DeviceEvent.played("ev-x", T0, "p-1", 1_000))),
+					new BatchStore.Batch("dev-1", List.of(DeviceEvent.played("ev-b", T0, "p-1", 2_000)))), T0);
+
+		assertThat(stored.get(0)).extracting(DeviceEvent::id).containsExactly("ev-a");
+		assertThat(stored.get(1)).isNull();
+		assertThat(stored.get(2)).extracting(DeviceEvent::id).containsExactly("ev-b");
+		assertThat(count("select count(*) from device_event")).isEqualTo(2);
+		assertThat(count("select sum(plays) from play_daily")).isEqualTo(2);
+	}
+
+	@Test
 	void purgeDeletesWhatIsOlderThanTheRetentionByTheClockAndKeepsDailyRollups() {
 		store((event) -> {
 		}).store("dev-1", List.of(DeviceEvent.played("old", T0, "p-1", 1_000),

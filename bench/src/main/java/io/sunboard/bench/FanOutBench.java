@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
@@ -112,8 +114,8 @@ public final class FanOutBench {
 				String warm = server.approvedPosting(schoolId, "预热公告");
 				long t0 = System.nanoTime();
 				server.scheduleRegion(warm, region);
-				row(report, size, "server fan-out, first (cold JVM, empty caches)",
-						fleet.await(ScreenFleet.postingApplied(warm), t0, WAIT));
+				row(report, size, "server fan-out, first (cold JVM, empty caches)", fleet,
+						ScreenFleet.postingApplied(warm), t0);
 				// after one warm-up the JIT was still compiling through the timed runs
 				// (C2 took a fifth of the server's CPU in them, 2026-12-04); a server
 				// that has run for a while is past that, and these rows show the way
@@ -122,8 +124,8 @@ public final class FanOutBench {
 					settle(fleet, report, size);
 					t0 = System.nanoTime();
 					server.scheduleRegion(again, region);
-					row(report, size, "server fan-out, warm-up " + w + " of " + WARM_UPS,
-							fleet.await(ScreenFleet.postingApplied(again), t0, WAIT));
+					row(report, size, "server fan-out, warm-up " + w + " of " + WARM_UPS, fleet,
+							ScreenFleet.postingApplied(again), t0);
 				}
 
 				// every timed run below starts on a settled server (settle): what the
@@ -143,7 +145,8 @@ public final class FanOutBench {
 					t0 = System.nanoTime();
 					server.scheduleRegion(posting, region);
 					long api = System.nanoTime() - t0;
-					Latencies applied = fleet.await(ScreenFleet.postingApplied(posting), t0, WAIT);
+					ToLongFunction<SimulatedScreen> done = ScreenFleet.postingApplied(posting);
+					Latencies applied = fleet.await(done, t0, WAIT);
 					// where the time went: the manifest's arrival, before the download
 					Latencies received = fleet.await((s) -> {
 						Long at = s.manifestReceivedAt(s.appliedManifest().generatedAt());
@@ -156,6 +159,7 @@ public final class FanOutBench {
 							"**server fan-out**, run " + run + ": schedule API call → applied (API answered in "
 									+ Report.ms(api / 1e6) + "; server CPU " + Report.ms(cpu.toNanos() / 1e6) + ")",
 							applied);
+					noteMissing(report, size, "server fan-out, run " + run, fleet, done, applied);
 					row(report, size, "of which: schedule API call → manifest received", received);
 				}
 				// as the person raising it does: already signed in, on the console's page
@@ -228,7 +232,8 @@ public final class FanOutBench {
 	private static void settle(ScreenFleet fleet, Report report, int size) {
 		if (!fleet.awaitAllAcknowledged(WAIT)) {
 			report.note("- " + size + " screens: " + fleet.pendingBatches()
-					+ " event batches still unacknowledged after " + WAIT + "; the next run began anyway");
+					+ " event batches still unacknowledged after " + WAIT + "; the next run began anyway: "
+					+ describe(fleet.screens().stream().filter((s) -> s.pendingBatches() > 0).toList()));
 		}
 	}
 
@@ -335,6 +340,28 @@ public final class FanOutBench {
 	private static void row(Report report, int size, String what, Latencies latencies) {
 		String[] spread = Report.spread(latencies);
 		report.row(size, what, latencies.count() + " / " + size, spread[0], spread[1], spread[2]);
+	}
+
+	/** A fan-out's row, naming the screens it did not reach, if any. */
+	private static void row(Report report, int size, String what, ScreenFleet fleet,
+			ToLongFunction<SimulatedScreen> when, long t0) {
+		Latencies latencies = fleet.await(when, t0, WAIT);
+		row(report, size, what, latencies);
+		noteMissing(report, size, what, fleet, when, latencies);
+	}
+
+	private static void noteMissing(Report report, int size, String what, ScreenFleet fleet,
+			ToLongFunction<SimulatedScreen> when, Latencies latencies) {
+		if (latencies.count() < size) {
+			report.note("- " + what + ", not reached: "
+					+ describe(fleet.screens().stream().filter((s) -> when.applyAsLong(s) == 0).toList()) + "; "
+					+ fleet.stats().failedFetches() + " downloads failed so far");
+		}
+	}
+
+	private static String describe(List<SimulatedScreen> screens) {
+		return screens.stream().limit(3).map(SimulatedScreen::describe).collect(Collectors.joining("; "))
+				+ ((screens.size() > 3) ? " and " + (screens.size() - 3) + " more" : "");
 	}
 
 }

@@ -64,6 +64,7 @@ class DeviceLifecycleIT {
 	void provisioningRotatesTheSecretAndTheOldOneStopsWorking() throws Exception {
 		String first = register("rotating-screen");
 		MqttClient connected = connect("rotating-screen", first);
+		assertThat(content("rotating-screen", first)).as("the token is good: no such document").isEqualTo(404);
 
 		RunningServer.Response bundle = this.server.post("/api/v1/devices/rotating-screen/provision", "{}");
 		assertThat(bundle.status()).isEqualTo(200);
@@ -75,6 +76,9 @@ class DeviceLifecycleIT {
 			.endsWith("/public/postings/{postingId}");
 		String second = config.getProperty("device.secret");
 		assertThat(second).isNotBlank().isNotEqualTo(first);
+		assertThat(content("rotating-screen", first)).as("the server remembers no secret past its rotation")
+			.isEqualTo(401);
+		assertThat(content("rotating-screen", second)).isEqualTo(404);
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> !connected.isConnected());
 		assertThatThrownBy(() -> connect("rotating-screen", first)).isInstanceOf(MqttException.class);
@@ -85,14 +89,14 @@ class DeviceLifecycleIT {
 	void revokedScreenIsCutOffAndItsNextConnectFails() throws Exception {
 		String secret = register("stolen-screen");
 		MqttClient connected = connect("stolen-screen", secret);
+		assertThat(content("stolen-screen", secret)).as("the token is good: no such document").isEqualTo(404);
 
 		assertThat(this.server.post("/api/v1/devices/stolen-screen/revoke", "{}").status()).isEqualTo(204);
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> !connected.isConnected());
 		assertThatThrownBy(() -> connect("stolen-screen", secret)).isInstanceOf(MqttException.class);
-		RunningServer.Response content = this.server.send("GET", "/device-api/v1/content/" + "a".repeat(64), null, null,
-				null);
-		assertThat(content.status()).isEqualTo(401);
+		assertThat(content("stolen-screen", secret)).as("refused at once, though it downloaded a moment ago")
+			.isEqualTo(401);
 		assertThat(this.server.post("/api/v1/devices/stolen-screen/provision", "{}").status())
 			.as("a retired screen is not provisioned again")
 			.isEqualTo(409);
@@ -120,6 +124,14 @@ class DeviceLifecycleIT {
 		assertThat(secret).isNotBlank();
 		assertThat(poll(id, token).json().get("secret").isNull()).as("handed out once").isTrue();
 		connect("corridor-2f", secret).disconnect();
+	}
+
+	/** The status of a content download with the screen's token. */
+	private int content(String deviceId, String secret) {
+		return this.server
+			.sendWithHeader("GET", "/device-api/v1/content/" + "a".repeat(64), "Authorization",
+					"Bearer " + deviceId + ":" + secret)
+			.status();
 	}
 
 	private RunningServer.Response poll(String id, String token) {

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.sunboard.protocol.Ids;
 import io.sunboard.server.audit.AuditLog;
@@ -30,6 +32,8 @@ public class DeviceRegistry {
 
 	private final Clock clock;
 
+	private final RecentCredentials recent;
+
 	DeviceRegistry(DeviceRepository devices, SchoolRepository schools, BrokerAccounts brokerAccounts, AuditLog audit,
 			Clock clock) {
 		this.audit = audit;
@@ -37,6 +41,7 @@ public class DeviceRegistry {
 		this.schools = schools;
 		this.brokerAccounts = brokerAccounts;
 		this.clock = clock;
+		this.recent = new RecentCredentials(clock);
 	}
 
 	/**
@@ -67,6 +72,7 @@ public class DeviceRegistry {
 		Device device = activeDevice(id);
 		String secret = DeviceSecrets.generate();
 		this.devices.updateSecret(id, DeviceSecrets.hash(secret));
+		forgetCredentials(id);
 		this.brokerAccounts.rotate(device, secret);
 		this.audit.record("device.credentials-rotated", device.schoolId(), id, null);
 		return new DeviceCredentials(id, secret);
@@ -80,6 +86,7 @@ public class DeviceRegistry {
 	public void revoke(String id) {
 		Device device = activeDevice(id);
 		this.devices.deactivate(id);
+		forgetCredentials(id);
 		this.brokerAccounts.revoke(device);
 		this.audit.record("device.revoked", device.schoolId(), id, device.name());
 	}
@@ -91,6 +98,7 @@ public class DeviceRegistry {
 			throw new IllegalArgumentException("name must be 1-200 characters");
 		}
 		this.devices.rename(id, name.strip());
+		forgetCredentials(id);
 		this.audit.record("device.renamed", device.schoolId(), id, device.name() + " -> " + name.strip());
 	}
 
@@ -123,14 +131,38 @@ public class DeviceRegistry {
 		return authenticate(token.substring(0, colon), token.substring(colon + 1));
 	}
 
-	/** The active device these credentials belong to, if they are right. */
+	/**
+	 * The active device these credentials belong to, if they are right. The screen's row
+	 * is remembered for {@link RecentCredentials#TTL}; a rotation or retirement on this
+	 * instance applies at once, on another instance within that time.
+	 */
 	public Optional<Device> authenticate(String deviceId, String secret) {
 		if (!Ids.isValid(deviceId)) {
 			return Optional.empty();
 		}
-		return this.devices.activeCredentials(deviceId)
-			.filter((credentials) -> DeviceSecrets.matches(secret, credentials.secretSha256()))
+		Optional<DeviceRepository.Credentials> credentials = this.recent.get(deviceId);
+		if (credentials.isEmpty()) {
+			credentials = this.devices.activeCredentials(deviceId);
+			credentials.ifPresent(this.recent::put);
+		}
+		return credentials.filter((c) -> DeviceSecrets.matches(secret, c.secretSha256()))
 			.map(DeviceRepository.Credentials::device);
+	}
+
+	/**
+	 * Forgets the screen's remembered credentials now and once the change commits: a
+	 * request between the two could otherwise remember the row as it was before.
+	 */
+	private void forgetCredentials(String id) {
+		this.recent.forget(id);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					DeviceRegistry.this.recent.forget(id);
+				}
+			});
+		}
 	}
 
 }

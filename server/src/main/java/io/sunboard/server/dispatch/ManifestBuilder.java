@@ -12,8 +12,11 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
 import io.sunboard.protocol.JsonCodec;
 import io.sunboard.protocol.ManifestItem;
+import io.sunboard.protocol.ManifestWriter;
 import io.sunboard.protocol.Sha256;
 import io.sunboard.protocol.TimeWindow;
 import io.sunboard.server.posting.Posting;
@@ -98,8 +101,16 @@ public class ManifestBuilder {
 
 	/** The hash that decides whether a device's manifest must be republished. */
 	public String contentHash(String deviceId, School school, List<ManifestItem> items) {
-		return Sha256
-			.of(this.codec.encode(new HashedPart(deviceId, school.id(), school.name(), school.regionId(), items)));
+		return contentHash(deviceId, school, items, new ManifestWriter(this.codec));
+	}
+
+	/**
+	 * The same hash, with the items written by the dispatch's writer, which encodes a
+	 * school's shared list once for every screen's hash and payload.
+	 */
+	public String contentHash(String deviceId, School school, List<ManifestItem> items, ManifestWriter writer) {
+		return Sha256.of(this.codec
+			.encode(new HashedPart(deviceId, school.id(), school.name(), school.regionId(), writer.items(items))));
 	}
 
 	private static List<ManifestItem> assemble(List<SchoolPlan.Expanded> expanded) {
@@ -130,8 +141,12 @@ public class ManifestBuilder {
 		return index.stream().map(items::get).toList();
 	}
 
+	/**
+	 * What the hash covers. The items come already written, as the codec writes a list,
+	 * so the bytes (and every stored hash) are what they were when this held the list.
+	 */
 	private record HashedPart(String deviceId, String schoolId, String schoolName, String regionId,
-			List<ManifestItem> items) {
+			@JsonRawValue String items) {
 
 	}
 

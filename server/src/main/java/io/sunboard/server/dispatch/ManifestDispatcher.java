@@ -26,6 +26,7 @@ import io.sunboard.protocol.DeviceChannel;
 import io.sunboard.protocol.JsonCodec;
 import io.sunboard.protocol.Manifest;
 import io.sunboard.protocol.ManifestItem;
+import io.sunboard.protocol.ManifestWriter;
 import io.sunboard.protocol.Topics;
 import io.sunboard.server.broker.MqttPublisher;
 import io.sunboard.server.device.Device;
@@ -106,7 +107,7 @@ public class ManifestDispatcher implements DisposableBean {
 	 * publishes nothing: each change goes out once (docs/scaling.md).
 	 */
 	public int dispatchSchool(String schoolId) {
-		Map<String, byte[]> outbox = new LinkedHashMap<>();
+		Map<String, Outgoing> outbox = new LinkedHashMap<>();
 		this.transactions.executeWithoutResult((status) -> {
 			outbox.clear();
 			if (this.manifests.lockSchool(schoolId)) {
@@ -115,11 +116,14 @@ public class ManifestDispatcher implements DisposableBean {
 		});
 		// sent only once committed: a screen fetches the new content at once, and the
 		// server hands out only what the screen's stored manifest references
-		outbox.forEach(this::publish);
+		outbox.forEach((deviceId, outgoing) -> {
+			this.references.remember(deviceId, outgoing.version(), outgoing.hash(), outgoing.items());
+			publish(deviceId, outgoing.payload());
+		});
 		return outbox.size();
 	}
 
-	private void dispatchLocked(String schoolId, Map<String, byte[]> outbox) {
+	private void dispatchLocked(String schoolId, Map<String, Outgoing> outbox) {
 		Instant now = this.clock.instant();
 		School school = this.schools.find(schoolId).orElse(null);
 		if (school == null) {
@@ -139,21 +143,21 @@ public class ManifestDispatcher implements DisposableBean {
 		Map<String, DeviceManifestRepository.Current> previous = this.manifests.currentBySchool(schoolId);
 		List<DeviceManifestRepository.Stored> changed = new ArrayList<>();
 		List<ManifestPublished> published = new ArrayList<>();
+		ManifestWriter writer = new ManifestWriter(this.codec);
 		for (Device device : this.devices.findBySchool(schoolId)) {
 			List<ManifestItem> items = this.builder.items(plan, device.id(), tags.getOrDefault(device.id(), Set.of()));
-			String hash = this.builder.contentHash(device.id(), school, items);
+			String hash = this.builder.contentHash(device.id(), school, items, writer);
 			DeviceManifestRepository.Current before = previous.get(device.id());
 			if (before != null && before.contentHash().equals(hash)) {
 				continue;
 			}
 			long version = (before != null) ? before.version() + 1 : 1;
-			byte[] payload = this.codec.encode(new Manifest(Manifest.SCHEMA, device.id(), school.id(), school.name(),
+			byte[] payload = writer.encode(new Manifest(Manifest.SCHEMA, device.id(), school.id(), school.name(),
 					version, hash, now, items, school.regionId()));
 			changed.add(new DeviceManifestRepository.Stored(device.id(), version, hash,
 					new String(payload, StandardCharsets.UTF_8)));
 			published.add(new ManifestPublished(device.id(), version, now, items));
-			this.references.remember(device.id(), hash, items);
-			outbox.put(device.id(), payload);
+			outbox.put(device.id(), new Outgoing(payload, version, hash, items));
 		}
 		if (!changed.isEmpty()) {
 			this.manifests.saveAll(changed, previous.keySet(), now);
@@ -207,6 +211,11 @@ public class ManifestDispatcher implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.schoolLanes.shutdownNow();
+	}
+
+	/** A committed manifest on its way out. */
+	private record Outgoing(byte[] payload, long version, String hash, List<ManifestItem> items) {
+
 	}
 
 	private void publish(String deviceId, byte[] payload) {

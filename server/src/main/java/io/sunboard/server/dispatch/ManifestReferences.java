@@ -1,11 +1,15 @@
 package io.sunboard.server.dispatch;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BinaryOperator;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,31 +28,47 @@ import io.sunboard.protocol.MalformedMessageException;
 @Component
 public class ManifestReferences {
 
+	/**
+	 * How long the references of a manifest this instance dispatched, or checked against
+	 * the stored one, are trusted without looking at the database again. A fan-out makes
+	 * every screen download at once, within seconds of its manifest; another instance's
+	 * newer manifest is seen here within this time.
+	 */
+	static final Duration TRUSTED_FOR = Duration.ofSeconds(10);
+
 	private final DeviceManifestRepository manifests;
 
 	private final JdbcClient jdbc;
 
 	private final JsonCodec codec;
 
+	private final Clock clock;
+
 	/**
-	 * The decoded references of each screen's stored manifest, keyed by the screen and
-	 * checked against the stored manifest's hash on every request: a fan-out makes every
-	 * screen fetch at once, and decoding its manifest each time was a tenth of the cost.
+	 * The decoded references of each screen's stored manifest, keyed by the screen: a
+	 * fan-out makes every screen fetch at once, and decoding its manifest each time was a
+	 * tenth of the cost, and reading its stored hash a quarter (JFR, 2026-12-04).
 	 */
 	private final Map<String, Decoded> decoded = new ConcurrentHashMap<>();
 
-	ManifestReferences(DeviceManifestRepository manifests, JdbcClient jdbc, JsonCodec codec) {
+	ManifestReferences(DeviceManifestRepository manifests, JdbcClient jdbc, JsonCodec codec, Clock clock) {
 		this.manifests = manifests;
 		this.jdbc = jdbc;
 		this.codec = codec;
+		this.clock = clock;
 	}
 
 	public boolean mayFetch(String deviceId, String sha256) {
+		Instant now = this.clock.instant();
+		Decoded refs = this.decoded.get(deviceId);
+		if (refs != null && now.isBefore(refs.trustedUntil())) {
+			return references(refs, sha256);
+		}
 		Optional<String> current = this.manifests.findContentHash(deviceId);
 		if (current.isEmpty()) {
+			this.decoded.remove(deviceId);
 			return false;
 		}
-		Decoded refs = this.decoded.get(deviceId);
 		if (refs == null || !refs.manifestHash().equals(current.get())) {
 			// another instance dispatched it, or this one restarted: read the stored
 			// bytes
@@ -56,23 +76,36 @@ public class ManifestReferences {
 			if (refs == null) {
 				return false;
 			}
-			this.decoded.put(deviceId, refs);
 		}
+		// the dispatcher may have remembered a newer manifest since the read
+		refs = this.decoded.merge(deviceId, refs.trustedUntil(now.plus(TRUSTED_FOR)), newer(now));
 		return references(refs, sha256);
 	}
 
 	/**
-	 * Called by the dispatcher as it stores a new manifest, so the screen's first
-	 * download after a fan-out does not read and decode the manifest it was just sent.
-	 * Checked against the stored hash on use, so a rolled-back dispatch is harmless.
+	 * Keeps the entry held unless the one offered is as new, or the one held is no longer
+	 * trusted: then the stored manifest is the truth, even with a lower version.
 	 */
-	void remember(String deviceId, String manifestHash, List<ManifestItem> items) {
-		this.decoded.put(deviceId, Decoded.of(manifestHash, items));
+	private static BinaryOperator<Decoded> newer(Instant now) {
+		return (held, offered) -> (held.version() > offered.version() && now.isBefore(held.trustedUntil())) ? held
+				: offered;
+	}
+
+	/**
+	 * Called by the dispatcher once a new manifest is committed, before it is published,
+	 * so the screen's download right after does not read and decode the manifest it was
+	 * just sent. A newer version remembered meanwhile (the school dispatched again on
+	 * another lane) is kept.
+	 */
+	void remember(String deviceId, long version, String manifestHash, List<ManifestItem> items) {
+		Instant now = this.clock.instant();
+		this.decoded.merge(deviceId, Decoded.of(version, manifestHash, items).trustedUntil(now.plus(TRUSTED_FOR)),
+				newer(now));
 	}
 
 	private Decoded decode(DeviceManifestRepository.Stored stored) {
 		try {
-			return Decoded.of(stored.contentHash(),
+			return Decoded.of(stored.version(), stored.contentHash(),
 					this.codec.decode(stored.payload().getBytes(StandardCharsets.UTF_8), Manifest.class).items());
 		}
 		catch (MalformedMessageException ex) {
@@ -93,12 +126,17 @@ public class ManifestReferences {
 			.anyMatch(postings::contains);
 	}
 
-	private record Decoded(String manifestHash, Set<String> contents, Set<String> postings) {
+	private record Decoded(long version, String manifestHash, Set<String> contents, Set<String> postings,
+			Instant trustedUntil) {
 
-		static Decoded of(String manifestHash, List<ManifestItem> items) {
-			return new Decoded(manifestHash,
+		static Decoded of(long version, String manifestHash, List<ManifestItem> items) {
+			return new Decoded(version, manifestHash,
 					items.stream().map(ManifestItem::contentSha256).collect(Collectors.toUnmodifiableSet()),
-					items.stream().map(ManifestItem::postingId).collect(Collectors.toUnmodifiableSet()));
+					items.stream().map(ManifestItem::postingId).collect(Collectors.toUnmodifiableSet()), Instant.MIN);
+		}
+
+		Decoded trustedUntil(Instant until) {
+			return new Decoded(this.version, this.manifestHash, this.contents, this.postings, until);
 		}
 
 	}

@@ -4,14 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
-import io.sunboard.server.system.Jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,21 +24,9 @@ class DeviceManifestStorageIT {
 
 	@BeforeEach
 	void database() {
-		DriverManagerDataSource dataSource = new DriverManagerDataSource(
-				"jdbc:h2:mem:manifests-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
-		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-		this.jdbc = JdbcClient.create(dataSource);
-		this.manifests = new DeviceManifestRepository(this.jdbc, new JdbcTemplate(dataSource));
-		this.jdbc.sql("insert into region (id, name) values ('r1', 'r')").update();
-		this.jdbc.sql("insert into school (id, region_id, name, time_zone) values ('s1', 'r1', 's', 'Asia/Shanghai')")
-			.update();
-		for (String device : List.of("dev-small", "dev-large")) {
-			this.jdbc
-				.sql("insert into device (id, school_id, name, profile, secret_sha256, active, created_at)"
-						+ " values (?, 's1', 'd', 'LOBBY', ?, true, ?)")
-				.params(device, "0".repeat(64), Jdbc.utc(T0))
-				.update();
-		}
+		OneSchoolDatabase database = OneSchoolDatabase.with("dev-small", "dev-large");
+		this.jdbc = database.jdbc();
+		this.manifests = database.manifests();
 	}
 
 	@Test

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import io.sunboard.protocol.JsonCodec;
 import io.sunboard.protocol.ManifestItem;
+import io.sunboard.protocol.ManifestWriter;
+import io.sunboard.protocol.Sha256;
 import io.sunboard.protocol.TimeWindow;
 import io.sunboard.server.posting.DisclosureAttribute;
 import io.sunboard.server.posting.Posting;
@@ -90,6 +92,28 @@ class ManifestBuilderTests {
 		assertThat(this.builder.contentHash("d1", new School("s1", "r1", "改名后的学校", ZoneId.of("Asia/Shanghai")), items))
 			.as("renaming the school changes the default page, so the manifest")
 			.isNotEqualTo(hash);
+	}
+
+	@Test
+	void hashIsWhatItWasBeforeTheItemsWereWrittenOnce() {
+		Posting posting = posting("p1", PostingStatus.APPROVED, "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z");
+		List<ManifestItem> items = items(List.of(entry("p1", "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z", 0)),
+				Map.of("p1", posting), NOW);
+		ManifestWriter writer = new ManifestWriter(new JsonCodec());
+
+		// a changed hash would republish every screen's manifest after an upgrade
+		String before = Sha256.of(new JsonCodec().encode(new HashedBefore("d1", "s1", "实验小学", "r1", items)));
+
+		assertThat(this.builder.contentHash("d1", SCHOOL, items)).isEqualTo(before);
+		assertThat(this.builder.contentHash("d1", SCHOOL, items, writer)).isEqualTo(before);
+		assertThat(this.builder.contentHash("d1", SCHOOL, List.copyOf(items), writer)).isEqualTo(before);
+		assertThat(this.builder.contentHash("d2", SCHOOL, items, writer)).isNotEqualTo(before);
+	}
+
+	/** The record ManifestBuilder hashed up to 2026-12-04, the items as a list. */
+	private record HashedBefore(String deviceId, String schoolId, String schoolName, String regionId,
+			List<ManifestItem> items) {
+
 	}
 
 	@Test

@@ -48,6 +48,8 @@ public final class SimulatedScreen {
 
 	private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
+	private volatile String lastFailure;
+
 	/** posting id → System.nanoTime() when a manifest listing it was applied. */
 	private final Map<String, Long> postingApplied = new ConcurrentHashMap<>();
 
@@ -189,6 +191,16 @@ public final class SimulatedScreen {
 		return this.applied;
 	}
 
+	/**
+	 * What this screen is doing, for a bench that finds it missing: connected or not, the
+	 * manifest it applied, its unacknowledged batches and its last failed download.
+	 */
+	public String describe() {
+		return deviceId() + " (" + (isConnected() ? "connected" : "not connected") + ", applied manifest "
+				+ appliedVersion() + ", " + pendingBatches() + " batches unacknowledged"
+				+ ((this.lastFailure != null) ? ", last failed download: " + this.lastFailure : "") + ")";
+	}
+
 	/** Batches sent and not yet acknowledged. */
 	public int pendingBatches() {
 		return this.pending.size();
@@ -237,6 +249,7 @@ public final class SimulatedScreen {
 			else {
 				// the real client keeps its old manifest and retries on the next one
 				this.fleet.stats().failedFetches.incrementAndGet();
+				this.lastFailure = "manifest " + manifest.version() + ": " + ex.getMessage();
 			}
 		});
 	}

@@ -29,10 +29,12 @@ import io.sunboard.protocol.MalformedMessageException;
 public class ManifestReferences {
 
 	/**
-	 * How long the references of a manifest this instance dispatched, or checked against
-	 * the stored one, are trusted without looking at the database again. A fan-out makes
-	 * every screen download at once, within seconds of its manifest; another instance's
-	 * newer manifest is seen here within this time.
+	 * How long a document listed in a manifest this instance dispatched, or checked
+	 * against the stored one, is handed out without looking at the database again. A
+	 * fan-out makes every screen download at once, within seconds of its manifest. Only
+	 * the yes is trusted: a document not listed is checked against the stored manifest,
+	 * so another instance's newer manifest is served at once, and the documents it
+	 * dropped stay available from here for at most this long.
 	 */
 	static final Duration TRUSTED_FOR = Duration.ofSeconds(10);
 
@@ -61,9 +63,11 @@ public class ManifestReferences {
 	public boolean mayFetch(String deviceId, String sha256) {
 		Instant now = this.clock.instant();
 		Decoded refs = this.decoded.get(deviceId);
-		if (refs != null && now.isBefore(refs.trustedUntil())) {
-			return references(refs, sha256);
+		if (refs != null && now.isBefore(refs.trustedUntil()) && refs.contents().contains(sha256)) {
+			return true;
 		}
+		// anything else is checked against the stored manifest: another instance may
+		// have dispatched a newer one, whose documents the screen fetches right away
 		Optional<String> current = this.manifests.findContentHash(deviceId);
 		if (current.isEmpty()) {
 			this.decoded.remove(deviceId);

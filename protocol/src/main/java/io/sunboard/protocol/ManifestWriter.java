@@ -9,8 +9,8 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 
 /**
  * Encodes the manifests of one dispatch, writing each distinct item list only once. The
- * screens of a school usually share one list, and a region fan-out to 10,000 screens
- * spent a quarter of its dispatch time encoding the same items again for every screen
+ * screens of a school usually share one list, which was encoded twice for every screen
+ * (hash and payload): half of a recompute of 10,000 changed manifests in ManifestBench
  * (docs/scaling.md). The bytes are exactly those of {@link JsonCodec#encode}.
  * <p>
  * Not thread-safe, and it keeps every list it saw: use one per dispatch, then drop it.

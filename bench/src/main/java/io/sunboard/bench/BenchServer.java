@@ -131,6 +131,10 @@ final class BenchServer implements AutoCloseable {
 		return this.directory;
 	}
 
+	long pid() {
+		return this.process.pid();
+	}
+
 	/**
 	 * The CPU time the server's process has used so far (all its threads, user and
 	 * system): on a machine the bench keeps busy, a run's wall time also shows the

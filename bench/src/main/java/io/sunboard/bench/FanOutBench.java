@@ -86,7 +86,10 @@ public final class FanOutBench {
 				+ "during a region fan-out\" keeps that case), and the screens download over persistent HTTP/1.1 "
 				+ "connections of their own (`KeepAliveHttp`) instead of `java.net.http.HttpClient`, which took a "
 				+ "quarter of the bench JVM's CPU on the same two cores. Since 2026-12-04T11:00Z the server "
-				+ "warms up on " + WARM_UPS + " region fan-outs (shown as rows) before the timed ones, not one.");
+				+ "warms up on " + WARM_UPS + " region fan-outs (shown as rows) before the timed ones, not one. "
+				+ "Since 2026-12-04T18:00Z a line under the table gives, for each timed fan-out, the CPU time of the "
+				+ "server and of the bench JVM (the simulated screens) by part, from each thread's /proc stat; on "
+				+ "loopback the kernel time of a socket write includes delivering it to the receiving socket.");
 	}
 
 	private void run(int size, Report report) throws Exception {
@@ -142,6 +145,8 @@ public final class FanOutBench {
 					String posting = server.approvedPosting(schoolId, "收费公示 " + run);
 					settle(fleet, report, size);
 					Duration cpu = server.cpuTime();
+					ThreadCpu serverParts = ThreadCpu.of(server.pid());
+					ThreadCpu benchParts = ThreadCpu.of(ProcessHandle.current().pid());
 					t0 = System.nanoTime();
 					server.scheduleRegion(posting, region);
 					long api = System.nanoTime() - t0;
@@ -161,6 +166,10 @@ public final class FanOutBench {
 							applied);
 					noteMissing(report, size, "server fan-out, run " + run, fleet, done, applied);
 					row(report, size, "of which: schedule API call → manifest received", received);
+					report.note("- server fan-out, run " + run + ", CPU from the API call until every applied event "
+							+ "was stored: server " + ThreadCpu.of(server.pid()).since(serverParts)
+							+ "; simulated screens (the bench JVM) "
+							+ ThreadCpu.of(ProcessHandle.current().pid()).since(benchParts));
 				}
 				// as the person raising it does: already signed in, on the console's page
 				ConsoleSignIn console = ConsoleSignIn.as(server.httpBase(), "admin", BenchServer.ADMIN_PASSWORD);

@@ -16,8 +16,13 @@ public enum DeviceChannel {
 	MANIFEST("manifest", 1, true),
 	/** Server to device: one command, published with a message expiry. */
 	COMMAND("cmd", 1, false),
-	/** Server to device: event ids stored, so the device's journal may drop them. */
-	ACK("ack", 1, false),
+	/**
+	 * Server to device: event ids stored, so the device's journal may drop them. At most
+	 * once: a lost ack only means the device sends the batch again, which the server
+	 * stores once and acknowledges again, so QoS 1's two extra packets and in-flight slot
+	 * per batch buy nothing (docs/protocol.md).
+	 */
+	ACK("ack", 0, false),
 	/** Device to server: online / offline; retained, and the last will. */
 	STATUS("status", 1, true),
 	/** Device to server: heartbeat; losing one is harmless, the next follows. */

@@ -76,6 +76,8 @@ public class ManifestDispatcher implements DisposableBean {
 
 	private final ManifestReferences references;
 
+	private final ManifestOrder order = new ManifestOrder();
+
 	/** Schools of a region go out side by side, one per core. */
 	private final ExecutorService schoolLanes = Executors.newFixedThreadPool(
 			Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), Threads.named("dispatch-school"));
@@ -118,7 +120,7 @@ public class ManifestDispatcher implements DisposableBean {
 		// server hands out only what the screen's stored manifest references
 		outbox.forEach((deviceId, outgoing) -> {
 			this.references.remember(deviceId, outgoing.version(), outgoing.hash(), outgoing.items());
-			publish(deviceId, outgoing.payload());
+			publish(deviceId, outgoing.version(), outgoing.payload());
 		});
 		return outbox.size();
 	}
@@ -204,7 +206,7 @@ public class ManifestDispatcher implements DisposableBean {
 	 */
 	public synchronized void republishAll() {
 		for (DeviceManifestRepository.Stored stored : this.manifests.findAll()) {
-			publish(stored.deviceId(), stored.payload().getBytes(StandardCharsets.UTF_8));
+			publish(stored.deviceId(), stored.version(), stored.payload().getBytes(StandardCharsets.UTF_8));
 		}
 	}
 
@@ -218,9 +220,16 @@ public class ManifestDispatcher implements DisposableBean {
 
 	}
 
-	private void publish(String deviceId, byte[] payload) {
+	/**
+	 * Retained, unless a newer version went out meanwhile (see {@link ManifestOrder}).
+	 */
+	private void publish(String deviceId, long version, byte[] payload) {
 		DeviceChannel channel = DeviceChannel.MANIFEST;
-		this.publisher.publish(this.topics.manifest(deviceId), payload, channel.qos(), channel.retained());
+		boolean sent = this.order.publish(deviceId, version, () -> this.publisher
+			.publish(this.topics.manifest(deviceId), payload, channel.qos(), channel.retained()));
+		if (!sent) {
+			log.debug("Manifest {} of screen {} not published: a newer one went out first", version, deviceId);
+		}
 	}
 
 }

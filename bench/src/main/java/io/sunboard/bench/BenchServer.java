@@ -62,7 +62,12 @@ final class BenchServer implements AutoCloseable {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	private BenchServer(Path directory, int httpPort, int mqttPort, String serverPassword, Process process) {
+	/** Null with the embedded broker. */
+	private final BenchMosquitto mosquitto;
+
+	private BenchServer(Path directory, int httpPort, int mqttPort, String serverPassword, Process process,
+			BenchMosquitto mosquitto) {
+		this.mosquitto = mosquitto;
 		this.directory = directory;
 		this.serverPassword = serverPassword;
 		this.httpPort = httpPort;
@@ -71,6 +76,14 @@ final class BenchServer implements AutoCloseable {
 	}
 
 	static BenchServer start(String heap) throws IOException {
+		return start(heap, false);
+	}
+
+	/**
+	 * With {@code mosquitto}, the server uses Debian's Mosquitto as its external broker
+	 * ({@link BenchMosquitto}) instead of its embedded HiveMQ CE.
+	 */
+	static BenchServer start(String heap, boolean mosquitto) throws IOException {
 		Path jar = Path.of("server/target/sunboard-server-exec.jar");
 		if (!Files.isReadable(jar)) {
 			throw new IllegalStateException(jar.toAbsolutePath()
@@ -78,8 +91,10 @@ final class BenchServer implements AutoCloseable {
 		}
 		Path directory = Files.createTempDirectory("sunboard-bench-");
 		int httpPort = FreePorts.find();
-		int mqttPort = FreePorts.find();
 		String password = HexFormat.of().formatHex(RANDOM.generateSeed(16));
+		BenchMosquitto broker = mosquitto
+				? BenchMosquitto.start(directory.resolve("mosquitto"), SERVER_ACCOUNT, password) : null;
+		int mqttPort = (broker != null) ? broker.port() : FreePorts.find();
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
 		// e.g.
@@ -91,14 +106,26 @@ final class BenchServer implements AutoCloseable {
 			command.addAll(List.of(extra.trim().split("\\s+")));
 		}
 		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + httpPort, "--sunboard.data-dir=" + directory,
-				"--sunboard.admin-password=" + ADMIN_PASSWORD, "--sunboard.broker.embedded.bind-address=127.0.0.1",
-				"--sunboard.broker.embedded.port=" + mqttPort, "--sunboard.broker.embedded.server-password=" + password,
-				"--sunboard.roll-forward=PT30M", "--spring.datasource.url=" + h2Url(directory),
-				"--logging.level.io.sunboard=WARN"));
+				"--sunboard.admin-password=" + ADMIN_PASSWORD, "--sunboard.roll-forward=PT30M",
+				"--spring.datasource.url=" + h2Url(directory), "--logging.level.io.sunboard=WARN"));
+		if (broker != null) {
+			// the bench provisions screens in the database, so the dynamic-security
+			// account is never used
+			command.addAll(List.of("--sunboard.broker.mode=external", "--sunboard.broker.external.url=" + broker.url(),
+					"--sunboard.broker.external.username=" + SERVER_ACCOUNT,
+					"--sunboard.broker.external.password=" + password,
+					"--sunboard.broker.external.dynsec-username=unused",
+					"--sunboard.broker.external.dynsec-password=unused"));
+		}
+		else {
+			command.addAll(List.of("--sunboard.broker.embedded.bind-address=127.0.0.1",
+					"--sunboard.broker.embedded.port=" + mqttPort,
+					"--sunboard.broker.embedded.server-password=" + password));
+		}
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(directory.resolve("server.log").toFile())
 			.start();
-		BenchServer server = new BenchServer(directory, httpPort, mqttPort, password, process);
+		BenchServer server = new BenchServer(directory, httpPort, mqttPort, password, process, broker);
 		// an interrupted bench must not leave the server running
 		Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "bench-server-stop"));
 		Awaitility.await()
@@ -170,7 +197,8 @@ final class BenchServer implements AutoCloseable {
 	 * time would take longer than the benchmark). The embedded broker checks device
 	 * secrets against the same table, so the screens can connect at once.
 	 */
-	List<ScreenIdentity> provision(String regionId, int schools, int screensPerSchool) throws SQLException {
+	List<ScreenIdentity> provision(String regionId, int schools, int screensPerSchool)
+			throws SQLException, IOException {
 		List<ScreenIdentity> screens = new ArrayList<>();
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 		try (Connection c = jdbc()) {
@@ -207,6 +235,9 @@ final class BenchServer implements AutoCloseable {
 				}
 			}
 			c.commit();
+		}
+		if (this.mosquitto != null) {
+			this.mosquitto.allow(screens);
 		}
 		return screens;
 	}
@@ -283,6 +314,24 @@ final class BenchServer implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		if (this.mosquitto != null) {
+			this.mosquitto.close();
+		}
+	}
+
+	/**
+	 * The CPU time of the broker's process so far: Mosquitto's, or with the embedded
+	 * broker the server's (the broker lives in it).
+	 */
+	Duration brokerCpuTime() {
+		if (this.mosquitto == null) {
+			return cpuTime();
+		}
+		return ProcessHandle.of(this.mosquitto.pid()).flatMap((p) -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
+	}
+
+	boolean externalBroker() {
+		return this.mosquitto != null;
 	}
 
 }

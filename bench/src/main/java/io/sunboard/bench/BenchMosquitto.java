@@ -1,0 +1,199 @@
+package io.sunboard.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+
+import io.sunboard.testsupport.FreePorts;
+import io.sunboard.testsupport.sim.ScreenIdentity;
+
+/**
+ * Debian's Mosquitto as the server's external broker, for FanOutBench with
+ * {@code -Dfanoutbench.broker=mosquitto}: the production broker of DESIGN.md, with
+ * device-config/mosquitto's limits (1,000 QoS 1 messages in flight, queues of 100,000)
+ * and per-device authorization, but accounts in a password file and ACL patterns instead
+ * of the dynamic-security plugin (whose 10,000 accounts would take minutes to create one
+ * by one) and no persistence (the embedded broker keeps retained messages in memory too).
+ * Each screen may read exactly its own manifest, commands and acks and write its own
+ * status, heartbeats and events, as {@code Topics.deviceGrants} has it; alerts of every
+ * school and region are readable by every screen (the grants give only its own).
+ */
+final class BenchMosquitto implements AutoCloseable {
+
+	private static final Path EXECUTABLE = Path.of("/usr/sbin/mosquitto");
+
+	private static final Path PASSWD = Path.of("/usr/bin/mosquitto_passwd");
+
+	private final Path directory;
+
+	private final int port;
+
+	private final String serverUsername;
+
+	private final String serverPassword;
+
+	private final Process process;
+
+	private BenchMosquitto(Path directory, int port, String serverUsername, String serverPassword, Process process) {
+		this.directory = directory;
+		this.port = port;
+		this.serverUsername = serverUsername;
+		this.serverPassword = serverPassword;
+		this.process = process;
+	}
+
+	static BenchMosquitto start(Path directory, String serverUsername, String serverPassword) throws IOException {
+		if (!Files.isExecutable(EXECUTABLE) || !Files.isExecutable(PASSWD)) {
+			throw new IllegalStateException("-Dfanoutbench.broker=mosquitto needs " + EXECUTABLE + " and " + PASSWD
+					+ ": apt-get install mosquitto");
+		}
+		int port = FreePorts.find();
+		Files.createDirectories(directory);
+		Files.writeString(directory.resolve("acl"), """
+				user %s
+				topic readwrite sunboard/v1/#
+				topic read $share/sunboard/sunboard/v1/#
+
+				pattern read sunboard/v1/d/%%u/manifest
+				pattern read sunboard/v1/d/%%u/cmd
+				pattern read sunboard/v1/d/%%u/ack
+				pattern write sunboard/v1/d/%%u/status
+				pattern write sunboard/v1/d/%%u/hb
+				pattern write sunboard/v1/d/%%u/ev
+				pattern read sunboard/v1/s/+/alert
+				pattern read sunboard/v1/r/+/alert
+				""".formatted(serverUsername));
+		Files.writeString(directory.resolve("mosquitto.conf"),
+				"""
+						per_listener_settings false
+						allow_anonymous false
+						password_file %s
+						acl_file %s
+						listener %d 127.0.0.1
+						persistence false
+						max_queued_messages 100000
+						max_queued_bytes 0
+						max_inflight_messages 1000
+						max_packet_size 263168
+						set_tcp_nodelay true
+						log_dest file %s
+						log_type error
+						log_type warning
+						user %s
+						""".formatted(directory.resolve("passwd"), directory.resolve("acl"), port,
+						directory.resolve("mosquitto.log"),
+						// as root Mosquitto would drop to the user 'mosquitto', who may
+						// not read
+						// this private directory
+						System.getProperty("user.name")));
+		writePasswords(directory, List.of(serverUsername + ":" + serverPassword));
+		Process process = new ProcessBuilder(EXECUTABLE.toString(), "-c",
+				directory.resolve("mosquitto.conf").toString())
+			.redirectErrorStream(true)
+			.redirectOutput(directory.resolve("mosquitto.out").toFile())
+			.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "bench-mosquitto-stop"));
+		BenchMosquitto broker = new BenchMosquitto(directory, port, serverUsername, serverPassword, process);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> !process.isAlive() || broker.accepts());
+		if (!process.isAlive()) {
+			throw new IllegalStateException("mosquitto exited; see " + directory.resolve("mosquitto.out"));
+		}
+		return broker;
+	}
+
+	/** The first line of {@code mosquitto -h}, e.g. "2.0.11". */
+	static String version() {
+		try {
+			Process p = new ProcessBuilder(EXECUTABLE.toString(), "-h").redirectErrorStream(true).start();
+			String first = new String(p.getInputStream().readAllBytes()).lines().findFirst().orElse("");
+			p.waitFor(10, TimeUnit.SECONDS);
+			return first.replace("mosquitto version ", "");
+		}
+		catch (IOException ex) {
+			return "version unknown";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "version unknown";
+		}
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	String url() {
+		return "tcp://127.0.0.1:" + this.port;
+	}
+
+	/**
+	 * Gives each screen an account with its secret, then has Mosquitto reload its files.
+	 */
+	void allow(List<ScreenIdentity> screens) throws IOException {
+		List<String> lines = new ArrayList<>();
+		lines.add(this.serverUsername + ":" + this.serverPassword);
+		screens.forEach((s) -> lines.add(s.deviceId() + ":" + s.secret()));
+		writePasswords(this.directory, lines);
+		run(List.of("kill", "-HUP", Long.toString(this.process.pid())));
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	/** Plain "user:password" lines, then hashed in place by mosquitto_passwd. */
+	private static void writePasswords(Path directory, List<String> lines) throws IOException {
+		Path file = directory.resolve("passwd");
+		Files.write(file, lines);
+		run(List.of(PASSWD.toString(), "-U", file.toString()));
+	}
+
+	private static void run(List<String> command) throws IOException {
+		Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+		try {
+			if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+				throw new IllegalStateException(
+						String.join(" ", command) + " failed: " + new String(p.getInputStream().readAllBytes()));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted: " + String.join(" ", command), ex);
+		}
+	}
+
+	private boolean accepts() {
+		try (Socket s = new Socket()) {
+			s.connect(new InetSocketAddress("127.0.0.1", this.port), 500);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

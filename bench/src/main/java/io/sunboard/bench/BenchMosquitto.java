@@ -3,6 +3,7 @@ package io.sunboard.bench;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import org.awaitility.Awaitility;
 
 import io.sunboard.testsupport.FreePorts;
@@ -146,6 +149,34 @@ final class BenchMosquitto implements AutoCloseable {
 		screens.forEach((s) -> lines.add(s.deviceId() + ":" + s.secret()));
 		writePasswords(this.directory, lines);
 		run(List.of("kill", "-HUP", Long.toString(this.process.pid())));
+		if (!screens.isEmpty()) {
+			awaitAccepted(screens.get(screens.size() - 1));
+		}
+	}
+
+	/**
+	 * Mosquitto rereads its files after the signal, on its own time: until then a screen
+	 * connecting would be refused, and the fleet gives up on a refusal.
+	 */
+	private void awaitAccepted(ScreenIdentity screen) {
+		Mqtt5BlockingClient probe = Mqtt5Client.builder()
+			.identifier(screen.deviceId())
+			.serverHost("127.0.0.1")
+			.serverPort(this.port)
+			.simpleAuth()
+			.username(screen.deviceId())
+			.password(screen.secret().getBytes(StandardCharsets.UTF_8))
+			.applySimpleAuth()
+			.buildBlocking();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.ignoreExceptions()
+			.until(() -> {
+				probe.connectWith().cleanStart(true).send();
+				probe.disconnect();
+				return true;
+			});
 	}
 
 	long pid() {

@@ -35,10 +35,11 @@ import io.sunboard.testsupport.sim.ScreenIdentity;
 
 /**
  * The real server as its own process ({@code server/target/sunboard-server-exec.jar}, as
- * deployed) with its embedded broker and H2 database, on free loopback ports. A separate
- * process because one JVM holding both ends of 10,000 connections would need 20,000 file
- * descriptors, the hard limit here. The H2 database runs with AUTO_SERVER so this process
- * can provision screens in bulk and count stored events directly.
+ * deployed) with its embedded broker (or Debian's Mosquitto, {@link BenchMosquitto}) and
+ * H2 database, on free loopback ports. A separate process because one JVM holding both
+ * ends of 10,000 connections would need 20,000 file descriptors, the hard limit here. The
+ * H2 database runs with AUTO_SERVER so this process can provision screens in bulk and
+ * count stored events directly.
  */
 final class BenchServer implements AutoCloseable {
 
@@ -195,7 +196,8 @@ final class BenchServer implements AutoCloseable {
 	 * One region with {@code schools} schools of {@code screensPerSchool} screens each,
 	 * written straight into the database (registering 10,000 screens one API call at a
 	 * time would take longer than the benchmark). The embedded broker checks device
-	 * secrets against the same table, so the screens can connect at once.
+	 * secrets against the same table, so the screens can connect at once; Mosquitto gets
+	 * their accounts in its password file.
 	 */
 	List<ScreenIdentity> provision(String regionId, int schools, int screensPerSchool)
 			throws SQLException, IOException {

@@ -15,6 +15,8 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import org.awaitility.Awaitility;
 
+import io.sunboard.protocol.TopicGrant;
+import io.sunboard.protocol.Topics;
 import io.sunboard.testsupport.FreePorts;
 import io.sunboard.testsupport.sim.ScreenIdentity;
 
@@ -22,12 +24,10 @@ import io.sunboard.testsupport.sim.ScreenIdentity;
  * Debian's Mosquitto as the server's external broker, for FanOutBench with
  * {@code -Dfanoutbench.broker=mosquitto}: the production broker of DESIGN.md, with
  * device-config/mosquitto's limits (1,000 QoS 1 messages in flight, queues of 100,000)
- * and per-device authorization, but accounts in a password file and ACL patterns instead
- * of the dynamic-security plugin (whose 10,000 accounts would take minutes to create one
- * by one) and no persistence (the embedded broker keeps retained messages in memory too).
- * Each screen may read exactly its own manifest, commands and acks and write its own
- * status, heartbeats and events, as {@code Topics.deviceGrants} has it; alerts of every
- * school and region are readable by every screen (the grants give only its own).
+ * and each screen's grants, but accounts and ACLs in a password file and an ACL file
+ * instead of the dynamic-security plugin (whose 10,000 accounts would take minutes to
+ * create one by one) and no persistence (the embedded broker keeps retained messages in
+ * memory too).
  */
 final class BenchMosquitto implements AutoCloseable {
 
@@ -60,20 +60,7 @@ final class BenchMosquitto implements AutoCloseable {
 		}
 		int port = FreePorts.find();
 		Files.createDirectories(directory);
-		Files.writeString(directory.resolve("acl"), """
-				user %s
-				topic readwrite sunboard/v1/#
-				topic read $share/sunboard/sunboard/v1/#
-
-				pattern read sunboard/v1/d/%%u/manifest
-				pattern read sunboard/v1/d/%%u/cmd
-				pattern read sunboard/v1/d/%%u/ack
-				pattern write sunboard/v1/d/%%u/status
-				pattern write sunboard/v1/d/%%u/hb
-				pattern write sunboard/v1/d/%%u/ev
-				pattern read sunboard/v1/s/+/alert
-				pattern read sunboard/v1/r/+/alert
-				""".formatted(serverUsername));
+		writeAcl(directory, serverUsername, List.of());
 		Files.writeString(directory.resolve("mosquitto.conf"),
 				"""
 						per_listener_settings false
@@ -148,6 +135,7 @@ final class BenchMosquitto implements AutoCloseable {
 		lines.add(this.serverUsername + ":" + this.serverPassword);
 		screens.forEach((s) -> lines.add(s.deviceId() + ":" + s.secret()));
 		writePasswords(this.directory, lines);
+		writeAcl(this.directory, this.serverUsername, screens);
 		run(List.of("kill", "-HUP", Long.toString(this.process.pid())));
 		if (!screens.isEmpty()) {
 			awaitAccepted(screens.get(screens.size() - 1));
@@ -181,6 +169,28 @@ final class BenchMosquitto implements AutoCloseable {
 
 	long pid() {
 		return this.process.pid();
+	}
+
+	/**
+	 * The server may use the whole topic root, plain and through a shared subscription
+	 * (Mosquitto 2.0 checks the latter with its {@code $share/<group>/} prefix); each
+	 * screen exactly its {@link Topics#deviceGrants}, as the production broker's roles.
+	 */
+	private static void writeAcl(Path directory, String serverUsername, List<ScreenIdentity> screens)
+			throws IOException {
+		Topics topics = Topics.defaults();
+		// ACL filters, not topics: the protocol module has no filter for a whole tree
+		String everything = topics.root() + "/#";
+		List<String> lines = new ArrayList<>(List.of("user " + serverUsername, "topic readwrite " + everything,
+				"topic read $share/+/" + everything));
+		for (ScreenIdentity screen : screens) {
+			lines.add("user " + screen.deviceId());
+			for (TopicGrant grant : topics.deviceGrants(screen.deviceId(), screen.schoolId(), screen.regionId())) {
+				lines.add("topic " + ((grant.access() == TopicGrant.Access.SUBSCRIBE) ? "read " : "write ")
+						+ grant.topic());
+			}
+		}
+		Files.write(directory.resolve("acl"), lines);
 	}
 
 	/** Plain "user:password" lines, then hashed in place by mosquitto_passwd. */

@@ -107,7 +107,7 @@ public final class FanOutBench {
 			report.note("This table: the server on Debian's Mosquitto (" + BenchMosquitto.version()
 					+ ") as its external "
 					+ "broker, a process of its own, with device-config/mosquitto's limits (1,000 QoS 1 messages in flight, "
-					+ "queues of 100,000), accounts in a password file and per-device ACL patterns instead of the "
+					+ "queues of 100,000), accounts and each screen's grants in a password file and an ACL file instead of the "
 					+ "dynamic-security plugin, no persistence; the CPU lines add Mosquitto's.");
 		}
 		try (BenchServer server = BenchServer.start("3g", MOSQUITTO)) {

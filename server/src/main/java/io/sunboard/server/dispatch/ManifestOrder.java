@@ -2,7 +2,6 @@ package io.sunboard.server.dispatch;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes each screen's manifests in version order, so the broker's retained copy is
@@ -31,8 +30,6 @@ final class ManifestOrder {
 	 */
 	private final Map<String, Long> newest = new ConcurrentHashMap<>();
 
-	private final AtomicLong dropped = new AtomicLong();
-
 	ManifestOrder() {
 		for (int i = 0; i < STRIPES; i++) {
 			this.stripes[i] = new Object();
@@ -47,18 +44,12 @@ final class ManifestOrder {
 		synchronized (this.stripes[Math.floorMod(deviceId.hashCode(), STRIPES)]) {
 			Long published = this.newest.get(deviceId);
 			if (published != null && published > version) {
-				this.dropped.incrementAndGet();
 				return false;
 			}
 			publish.run();
 			this.newest.put(deviceId, version);
 			return true;
 		}
-	}
-
-	/** Manifests not published because a newer one had gone out. */
-	long dropped() {
-		return this.dropped.get();
 	}
 
 }

@@ -106,6 +106,27 @@ final class ServerProcess implements AutoCloseable {
 	}
 
 	/** SIGKILL, like a power cut: the process gets no chance to tidy up. */
+	/**
+	 * Stops the process without a chance to react (SIGSTOP): it keeps its connections and
+	 * takes no more work off them, so what the broker sends it meanwhile stays unhandled.
+	 */
+	void freeze() {
+		try {
+			Process stop = new ProcessBuilder("/bin/kill", "-STOP", Long.toString(this.process.pid())).inheritIO()
+				.start();
+			if (!stop.waitFor(10, TimeUnit.SECONDS) || stop.exitValue() != 0) {
+				throw new IllegalStateException("kill -STOP " + this.process.pid() + " failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	void kill() {
 		this.process.destroyForcibly();
 		try {

@@ -98,6 +98,11 @@ class TwoInstancesIT {
 				fleet.await(ScreenFleet.postingApplied(second), 0, WAIT);
 				assertThat(fleet.screens()).allMatch((s) -> s.postingAppliedAt(second) != null);
 
+				// frozen first, so the broker's share for it piles up unacknowledged (a
+				// kill alone meets a batch in flight only by chance), then killed
+				b.freeze();
+				long ackedBeforeFreeze = fleet.stats().eventsAcked();
+				await().atMost(WAIT).until(() -> fleet.stats().eventsAcked() > ackedBeforeFreeze + 200);
 				b.kill();
 				String third = schedule(a, "寒假放假通知");
 				fleet.await(ScreenFleet.postingApplied(third), 0, WAIT);

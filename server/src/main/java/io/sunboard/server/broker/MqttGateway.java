@@ -4,16 +4,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import javax.net.ssl.SSLSocketFactory;
 
 import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
@@ -42,9 +38,9 @@ import io.sunboard.server.system.Threads;
  * The server's one MQTT connection. Inbound messages leave Paho's thread at once and are
  * handed on as {@link MqttMessagesReceived} events, on one of a few lanes chosen by the
  * device, so each device's messages keep their arrival order while different devices'
- * batches are stored in parallel; those that queued up on a lane go on together; outbound
- * ones are buffered by Paho while the broker is away. The first connect is retried here,
- * since Paho only retries after a success.
+ * batches are stored in parallel; those that gathered on a lane go on together
+ * ({@link InboundLanes}); outbound ones are buffered by Paho while the broker is away.
+ * The first connect is retried here, since Paho only retries after a success.
  */
 public class MqttGateway implements MqttPublisher, SmartLifecycle {
 
@@ -60,14 +56,7 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 
 	private static final int LANES = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
 
-	private final List<ExecutorService> inbound = IntStream.range(0, LANES)
-		.mapToObj((i) -> Executors.newSingleThreadExecutor(Threads.named("mqtt-inbound-" + i)))
-		.toList();
-
-	/** The messages waiting on each lane, taken in bunches by the lane's thread. */
-	private final List<Queue<MqttMessageReceived>> waiting = IntStream.range(0, LANES)
-		.mapToObj((i) -> (Queue<MqttMessageReceived>) new ConcurrentLinkedQueue<MqttMessageReceived>())
-		.toList();
+	private final InboundLanes inbound;
 
 	private final ExecutorService connector = Executors.newSingleThreadExecutor(Threads.named("mqtt-connect"));
 
@@ -94,6 +83,7 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 		this.account = account;
 		this.topics = topics;
 		this.events = events;
+		this.inbound = new InboundLanes(LANES, InboundLanes.LINGER, this::handOn);
 	}
 
 	@Override
@@ -255,11 +245,8 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 		catch (MqttException ex) {
 			log.debug("MQTT client closed with {}", ex.getMessage());
 		}
-		this.inbound.forEach(ExecutorService::shutdown);
 		try {
-			for (ExecutorService lane : this.inbound) {
-				lane.awaitTermination(10, TimeUnit.SECONDS);
-			}
+			this.inbound.shutdown(Duration.ofSeconds(10));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -267,32 +254,12 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 	}
 
 	/** A device's status, heartbeats and events share a lane, in arrival order. */
-	private int laneOf(String topic) {
-		String key = this.topics.parseDevice(topic).map(Topics.DeviceTopic::deviceId).orElse(topic);
-		return Math.floorMod(key.hashCode(), LANES);
+	private String laneKey(String topic) {
+		return this.topics.parseDevice(topic).map(Topics.DeviceTopic::deviceId).orElse(topic);
 	}
 
-	/**
-	 * Hands on what waits on a lane, up to {@link MqttMessagesReceived#MAX} at a time.
-	 * Runs once per arrival on the lane's one thread; a run that finds the queue emptied
-	 * by an earlier one does nothing.
-	 */
-	private void drain(int lane) {
-		Queue<MqttMessageReceived> queue = this.waiting.get(lane);
-		List<MqttMessageReceived> bunch = new ArrayList<>();
-		MqttMessageReceived next;
-		while (bunch.size() < MqttMessagesReceived.MAX && (next = queue.poll()) != null) {
-			bunch.add(next);
-		}
-		if (bunch.isEmpty()) {
-			return;
-		}
-		try {
-			this.events.publishEvent(new MqttMessagesReceived(bunch));
-		}
-		catch (RuntimeException ex) {
-			log.error("Handling {} messages on lane {} failed", bunch.size(), lane, ex);
-		}
+	private void handOn(List<MqttMessageReceived> bunch) {
+		this.events.publishEvent(new MqttMessagesReceived(bunch));
 	}
 
 	@Override
@@ -314,7 +281,7 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 			MqttGateway.this.everConnected = true;
 			// subscribe from our own thread: Paho's callback thread must not wait on its
 			// own tokens
-			MqttGateway.this.inbound.get(0).execute(() -> {
+			MqttGateway.this.inbound.execute(() -> {
 				try {
 					subscribe();
 					log.info("Connected to MQTT broker {} ({})", serverURI, reconnect ? "reconnect" : "first connect");
@@ -328,9 +295,7 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 
 		@Override
 		public void messageArrived(String topic, MqttMessage message) {
-			int lane = laneOf(topic);
-			MqttGateway.this.waiting.get(lane).add(new MqttMessageReceived(topic, message.getPayload()));
-			MqttGateway.this.inbound.get(lane).execute(() -> drain(lane));
+			MqttGateway.this.inbound.offer(laneKey(topic), new MqttMessageReceived(topic, message.getPayload()));
 		}
 
 		@Override

@@ -17,14 +17,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.sunboard.protocol.DeviceEvent;
 
 /**
- * One transaction per group of batches: the new events, their rollups and the
- * {@link EventsStored} announcements commit together or not at all. The first attempt
- * inserts the batch without looking for stored events, since nearly every batch is new.
- * When some were stored before (a redelivered batch) or by another server instance at the
- * same moment (events or a rollup row), the key violation rolls the transaction back and
- * it runs again, now leaving out the stored events: each event is stored and counted
- * once. This works the same on H2 and PostgreSQL, where a failed statement spoils the
- * rest of its transaction.
+ * One transaction per group of batches, with one insert and one update per rollup for the
+ * whole group: the new events, their rollups and the {@link EventsStored} announcements
+ * commit together or not at all. The first attempt inserts the batch without looking for
+ * stored events, since nearly every batch is new. When some were stored before (a
+ * redelivered batch) or by another server instance at the same moment (events or a rollup
+ * row), the key violation rolls the transaction back and it runs again, now leaving out
+ * the stored events: each event is stored and counted once. This works the same on H2 and
+ * PostgreSQL, where a failed statement spoils the rest of its transaction.
  */
 @Component
 class BatchStore {
@@ -100,16 +100,26 @@ class BatchStore {
 			order.add(i);
 		}
 		order.sort(Comparator.comparing((Integer i) -> batches.get(i).deviceId()));
+		List<Batch> sorted = order.stream().map(batches::get).toList();
 		for (int attempt = 1;; attempt++) {
 			boolean lookFirst = attempt > 1;
 			try {
 				return this.transactions.execute((status) -> {
-					List<List<DeviceEvent>> stored = new ArrayList<>(Collections.nCopies(batches.size(), null));
-					for (int i : order) {
-						Batch batch = batches.get(i);
-						stored.set(i, storeOne(batch.deviceId(), batch.events(), receivedAt, lookFirst));
+					List<List<DeviceEvent>> fresh = this.events.insertNew(sorted, receivedAt, lookFirst);
+					List<Batch> stored = new ArrayList<>();
+					List<List<DeviceEvent>> byBatch = new ArrayList<>(Collections.nCopies(batches.size(), null));
+					for (int k = 0; k < sorted.size(); k++) {
+						stored.add(new Batch(sorted.get(k).deviceId(), fresh.get(k)));
+						byBatch.set(order.get(k), fresh.get(k));
 					}
-					return stored;
+					this.rollups.add(stored);
+					this.ratings.add(stored);
+					for (Batch batch : stored) {
+						if (!batch.events().isEmpty()) {
+							this.publisher.publishEvent(new EventsStored(batch.deviceId(), batch.events()));
+						}
+					}
+					return byBatch;
 				});
 			}
 			catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
@@ -118,20 +128,6 @@ class BatchStore {
 				}
 			}
 		}
-	}
-
-	private List<DeviceEvent> storeOne(String deviceId, List<DeviceEvent> batch, Instant receivedAt,
-			boolean lookFirst) {
-		if (batch.isEmpty()) {
-			return List.of();
-		}
-		List<DeviceEvent> stored = this.events.insertNew(deviceId, batch, receivedAt, lookFirst);
-		this.rollups.add(deviceId, stored);
-		this.ratings.add(deviceId, stored);
-		if (!stored.isEmpty()) {
-			this.publisher.publishEvent(new EventsStored(deviceId, stored));
-		}
-		return stored;
 	}
 
 	/** One device's batch of events. */

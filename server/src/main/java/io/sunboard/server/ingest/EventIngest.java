@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -60,19 +63,39 @@ class EventIngest {
 	 * and acknowledges each device's batch once that committed. Returns the messages
 	 * refused, with the reason; a refused message spoils nothing for the others.
 	 */
-	List<Refused> acceptAll(List<Inbound> messages) {
+	List<RefusedMessage> acceptAll(List<DeviceMessage> messages) {
 		Instant now = this.clock.instant();
-		List<Refused> refused = new ArrayList<>();
-		List<EventBatch> accepted = new ArrayList<>();
-		List<BatchStore.Batch> admitted = new ArrayList<>();
-		for (Inbound message : messages) {
+		List<RefusedMessage> refused = new ArrayList<>();
+		List<Decoded> decoded = new ArrayList<>();
+		for (DeviceMessage message : messages) {
 			try {
-				EventBatch batch = check(message, now, admitted);
-				accepted.add(batch);
+				decoded.add(new Decoded(message, decode(message)));
 			}
 			catch (MalformedMessageException ex) {
-				refused.add(new Refused(message, ex));
+				refused.add(new RefusedMessage(message, ex));
 			}
+		}
+		// what every batch needs to know, asked once for the bunch
+		Map<String, Duration> offsets = this.validator
+			.activeClockOffsets(decoded.stream().map((d) -> d.message().deviceId()).collect(Collectors.toSet()));
+		Set<String> known = this.validator
+			.knownPostings(decoded.stream().flatMap((d) -> d.batch().events().stream()).toList());
+		List<EventBatch> accepted = new ArrayList<>();
+		List<BatchStore.Batch> admitted = new ArrayList<>();
+		for (Decoded d : decoded) {
+			String deviceId = d.message().deviceId();
+			Duration offset = offsets.get(deviceId);
+			if (offset == null) {
+				refused.add(new RefusedMessage(d.message(),
+						new MalformedMessageException(MalformedMessageException.Reason.UNKNOWN_DEVICE, deviceId)));
+				continue;
+			}
+			EventValidator.Checked checked = this.validator.check(d.batch().events(), offset, now, known);
+			checked.rejected().forEach(this.metrics::rejectedEvents);
+			// feedback over the device's hourly allowance is counted and left out, yet
+			// acked
+			admitted.add(new BatchStore.Batch(deviceId, this.feedbackLimit.admit(deviceId, checked.accepted())));
+			accepted.add(d.batch());
 		}
 		if (accepted.isEmpty()) {
 			return refused;
@@ -93,31 +116,17 @@ class EventIngest {
 		return refused;
 	}
 
-	private EventBatch check(Inbound message, Instant now, List<BatchStore.Batch> admitted)
-			throws MalformedMessageException {
-		String topicDeviceId = message.deviceId();
+	private EventBatch decode(DeviceMessage message) throws MalformedMessageException {
 		EventBatch batch = this.codec.decode(message.payload(), EventBatch.class);
-		if (!batch.deviceId().equals(topicDeviceId)) {
+		if (!batch.deviceId().equals(message.deviceId())) {
 			throw new MalformedMessageException(MalformedMessageException.Reason.IDENTITY_MISMATCH,
-					"batch claims device '" + batch.deviceId() + "' on the topic of '" + topicDeviceId + "'");
+					"batch claims device '" + batch.deviceId() + "' on the topic of '" + message.deviceId() + "'");
 		}
-		Duration offset = this.validator.activeClockOffset(topicDeviceId)
-			.orElseThrow(() -> new MalformedMessageException(MalformedMessageException.Reason.UNKNOWN_DEVICE,
-					topicDeviceId));
-		EventValidator.Checked checked = this.validator.check(batch.events(), offset, now);
-		checked.rejected().forEach(this.metrics::rejectedEvents);
-		// feedback over the device's hourly allowance is counted and left out, yet acked
-		admitted.add(new BatchStore.Batch(topicDeviceId, this.feedbackLimit.admit(topicDeviceId, checked.accepted())));
 		return batch;
 	}
 
-	/** An event batch as it came in, on the topic of {@code deviceId}. */
-	record Inbound(String deviceId, byte[] payload) {
-
-	}
-
-	/** A message refused as a whole, and why. */
-	record Refused(Inbound message, MalformedMessageException reason) {
+	/** A message and the batch it holds. */
+	private record Decoded(DeviceMessage message, EventBatch batch) {
 
 	}
 

@@ -3,11 +3,12 @@ package io.sunboard.server.ingest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,27 +37,35 @@ class EventValidator {
 	}
 
 	/**
-	 * Whether the device is active and, if so, the server's clock minus the screen's
-	 * (zero before its first status): adding it turns the screen's time into the
-	 * server's. One query, since every batch needs both.
+	 * The devices among {@code deviceIds} that are active, each with the server's clock
+	 * minus the screen's (zero before its first status): adding it turns the screen's
+	 * time into the server's. One query for a whole bunch of batches, since every batch
+	 * needs both.
 	 */
-	Optional<Duration> activeClockOffset(String deviceId) {
-		return this.jdbc
-			.sql("select coalesce(s.clock_offset_ms, 0) from device d left join device_state s on s.device_id = d.id"
-					+ " where d.id = ? and d.active")
-			.param(deviceId)
-			.query((rs, row) -> Duration.ofMillis(rs.getLong(1)))
-			.optional();
+	Map<String, Duration> activeClockOffsets(Collection<String> deviceIds) {
+		Map<String, Duration> offsets = new HashMap<>();
+		if (deviceIds.isEmpty()) {
+			return offsets;
+		}
+		this.jdbc
+			.sql("select d.id, coalesce(s.clock_offset_ms, 0) from device d"
+					+ " left join device_state s on s.device_id = d.id where d.id in (:ids) and d.active")
+			.param("ids", deviceIds)
+			.query((rs) -> {
+				offsets.put(rs.getString(1), Duration.ofMillis(rs.getLong(2)));
+			});
+		return offsets;
 	}
 
 	/**
 	 * Sorts a batch into the events to store and those refused, by reason.
-	 * @param offset the screen's clock offset from {@link #activeClockOffset}
+	 * @param offset the screen's clock offset from {@link #activeClockOffsets}
+	 * @param known the postings that exist among those the events name
+	 * ({@link #knownPostings})
 	 */
-	Checked check(List<DeviceEvent> events, Duration offset, Instant now) {
+	Checked check(List<DeviceEvent> events, Duration offset, Instant now, Set<String> known) {
 		Instant latest = now.plus(this.settings.maxFuture());
 		Instant oldest = now.minus(this.settings.retention());
-		Set<String> known = knownPostings(events);
 		List<DeviceEvent> accepted = new ArrayList<>();
 		Map<EventRejection, Integer> rejected = new EnumMap<>(EventRejection.class);
 		for (DeviceEvent e : events) {
@@ -81,7 +90,8 @@ class EventValidator {
 		return new Checked(accepted, rejected);
 	}
 
-	private Set<String> knownPostings(List<DeviceEvent> events) {
+	/** The postings named by any of the events that exist: one query for a bunch. */
+	Set<String> knownPostings(Collection<DeviceEvent> events) {
 		Set<String> referenced = new HashSet<>();
 		events.stream().filter((e) -> ABOUT_A_POSTING.contains(e.type())).forEach((e) -> referenced.add(e.postingId()));
 		if (referenced.isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +20,9 @@ import io.sunboard.server.broker.MqttMessagesReceived;
 
 /**
  * Sends each inbound message to the handler for its channel; event batches that arrived
- * together are stored together. A message that cannot be accepted is logged with its
- * reason and counted, and never stops the messages behind it.
+ * together are stored together, and heartbeats recorded together. A message that cannot
+ * be accepted is logged with its reason and counted, and never stops the messages behind
+ * it.
  */
 @Component
 class InboundRouter {
@@ -44,45 +46,71 @@ class InboundRouter {
 
 	@EventListener
 	void onMessages(MqttMessagesReceived received) {
-		// event batches are collected and stored together; a device's status or heartbeat
-		// waits until its events before it are stored, to keep the device's order
-		List<EventIngest.Inbound> events = new ArrayList<>();
-		Set<String> withEvents = new HashSet<>();
+		// event batches are stored together and heartbeats recorded together; a device's
+		// message waits until its messages before it in the other group, or its status,
+		// are handled, to keep the device's order
+		Pending events = new Pending();
+		Pending heartbeats = new Pending();
 		for (MqttMessageReceived message : received.messages()) {
 			Optional<Topics.DeviceTopic> topic = this.topics.parseDevice(message.topic());
-			if (topic.isPresent() && topic.get().channel() == DeviceChannel.EVENTS) {
-				events.add(new EventIngest.Inbound(topic.get().deviceId(), message.payload()));
-				withEvents.add(topic.get().deviceId());
+			if (topic.isEmpty()) {
+				onMessage(message.topic(), topic, message.payload());
 				continue;
 			}
-			if (topic.isPresent() && withEvents.contains(topic.get().deviceId())) {
-				storeEvents(events);
-				withEvents.clear();
+			String deviceId = topic.get().deviceId();
+			DeviceChannel channel = topic.get().channel();
+			if (channel != DeviceChannel.EVENTS && events.has(deviceId)) {
+				storeEvents(events.take());
 			}
-			onMessage(message.topic(), topic, message.payload());
+			if (channel != DeviceChannel.HEARTBEAT && heartbeats.has(deviceId)) {
+				recordHeartbeats(heartbeats.take());
+			}
+			switch (channel) {
+				case EVENTS -> events.add(new DeviceMessage(deviceId, message.payload()));
+				case HEARTBEAT -> heartbeats.add(new DeviceMessage(deviceId, message.payload()));
+				default -> onMessage(message.topic(), topic, message.payload());
+			}
 		}
-		storeEvents(events);
+		storeEvents(events.take());
+		recordHeartbeats(heartbeats.take());
 	}
 
-	private void storeEvents(List<EventIngest.Inbound> events) {
+	private void storeEvents(List<DeviceMessage> events) {
 		if (events.isEmpty()) {
 			return;
 		}
-		List<EventIngest.Refused> refused;
+		List<RefusedMessage> refused;
 		try {
-			refused = this.events.acceptAll(List.copyOf(events));
+			refused = this.events.acceptAll(events);
 		}
 		catch (RuntimeException ex) {
 			// e.g. the database away: nothing is acknowledged, so the devices send again
 			log.error("Storing {} event batches failed", events.size(), ex);
 			return;
 		}
-		finally {
-			events.clear();
+		count(DeviceChannel.EVENTS, refused, this.topics::events);
+	}
+
+	private void recordHeartbeats(List<DeviceMessage> heartbeats) {
+		if (heartbeats.isEmpty()) {
+			return;
 		}
-		for (EventIngest.Refused r : refused) {
-			this.metrics.rejected(DeviceChannel.EVENTS.level(), r.reason().reason());
-			log.warn("Rejected message on {}: {}", this.topics.events(r.message().deviceId()), r.reason().getMessage());
+		List<RefusedMessage> refused;
+		try {
+			refused = this.status.acceptHeartbeats(heartbeats);
+		}
+		catch (RuntimeException ex) {
+			// e.g. the database away: each screen's next heartbeat says the same, newer
+			log.error("Recording {} heartbeats failed", heartbeats.size(), ex);
+			return;
+		}
+		count(DeviceChannel.HEARTBEAT, refused, this.topics::heartbeat);
+	}
+
+	private void count(DeviceChannel channel, List<RefusedMessage> refused, UnaryOperator<String> topicOf) {
+		for (RefusedMessage r : refused) {
+			this.metrics.rejected(channel.level(), r.reason().reason());
+			log.warn("Rejected message on {}: {}", topicOf.apply(r.message().deviceId()), r.reason().getMessage());
 		}
 	}
 
@@ -94,7 +122,6 @@ class InboundRouter {
 			}
 			switch (topic.get().channel()) {
 				case STATUS -> this.status.acceptStatus(topic.get().deviceId(), payload);
-				case HEARTBEAT -> this.status.acceptHeartbeat(topic.get().deviceId(), payload);
 				default -> throw new MalformedMessageException(MalformedMessageException.Reason.UNKNOWN_TOPIC,
 						"devices do not publish on " + topicName);
 			}
@@ -107,6 +134,31 @@ class InboundRouter {
 			// e.g. the database away: counted nowhere else, and must not stop the rest
 			log.error("Handling a message on {} failed", topicName, ex);
 		}
+	}
+
+	/** Messages of one channel waiting to be handled together, and their devices. */
+	private static final class Pending {
+
+		private final List<DeviceMessage> messages = new ArrayList<>();
+
+		private final Set<String> devices = new HashSet<>();
+
+		void add(DeviceMessage message) {
+			this.messages.add(message);
+			this.devices.add(message.deviceId());
+		}
+
+		boolean has(String deviceId) {
+			return this.devices.contains(deviceId);
+		}
+
+		List<DeviceMessage> take() {
+			List<DeviceMessage> taken = List.copyOf(this.messages);
+			this.messages.clear();
+			this.devices.clear();
+			return taken;
+		}
+
 	}
 
 }

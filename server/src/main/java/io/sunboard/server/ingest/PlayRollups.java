@@ -41,20 +41,24 @@ class PlayRollups {
 		this.template = template;
 	}
 
-	void add(String deviceId, List<DeviceEvent> stored) {
+	/** Adds the new events of several devices, one batch of statements per rollup. */
+	void add(List<BatchStore.Batch> stored) {
 		// sorted, so two instances updating the same rows lock them in the same order
 		Map<Key, Sum> hourly = new TreeMap<>(ORDER);
 		Map<Key, Sum> daily = new TreeMap<>(ORDER);
 		Map<Key, Sum> monthly = new TreeMap<>(ORDER);
-		for (DeviceEvent e : stored) {
-			if (e.type() != EventType.PLAYED && e.type() != EventType.PLAYED_SUMMARY) {
-				continue;
+		for (BatchStore.Batch batch : stored) {
+			String deviceId = batch.deviceId();
+			for (DeviceEvent e : batch.events()) {
+				if (e.type() != EventType.PLAYED && e.type() != EventType.PLAYED_SUMMARY) {
+					continue;
+				}
+				long plays = (e.type() == EventType.PLAYED_SUMMARY) ? e.count() : 1;
+				Sum sum = new Sum(plays, e.durationMs(), e.at(), (e.lastAt() != null) ? e.lastAt() : e.at());
+				hourly.merge(new Key(e.postingId(), deviceId, e.at().truncatedTo(ChronoUnit.HOURS)), sum, Sum::plus);
+				daily.merge(new Key(e.postingId(), deviceId, e.at().truncatedTo(ChronoUnit.DAYS)), sum, Sum::plus);
+				monthly.merge(new Key(e.postingId(), deviceId, UtcMonth.start(e.at())), sum, Sum::plus);
 			}
-			long plays = (e.type() == EventType.PLAYED_SUMMARY) ? e.count() : 1;
-			Sum sum = new Sum(plays, e.durationMs(), e.at(), (e.lastAt() != null) ? e.lastAt() : e.at());
-			hourly.merge(new Key(e.postingId(), deviceId, e.at().truncatedTo(ChronoUnit.HOURS)), sum, Sum::plus);
-			daily.merge(new Key(e.postingId(), deviceId, e.at().truncatedTo(ChronoUnit.DAYS)), sum, Sum::plus);
-			monthly.merge(new Key(e.postingId(), deviceId, UtcMonth.start(e.at())), sum, Sum::plus);
 		}
 		upsert("play_hourly", "hour_start", hourly);
 		upsert("play_daily", "day_start", daily);

@@ -38,19 +38,23 @@ class RatingRollups {
 		this.template = template;
 	}
 
-	void add(String deviceId, List<DeviceEvent> stored) {
+	/** Adds the new events of several devices, one batch of statements per rollup. */
+	void add(List<BatchStore.Batch> stored) {
 		// sorted, so two instances updating the same rows lock them in the same order
 		Map<Key, long[]> hourly = new TreeMap<>(ORDER);
 		Map<Key, long[]> daily = new TreeMap<>(ORDER);
 		Map<Key, long[]> monthly = new TreeMap<>(ORDER);
-		for (DeviceEvent e : stored) {
-			if (e.type() != EventType.RATING || e.helpful() == null || e.postingId() == null) {
-				continue;
+		for (BatchStore.Batch batch : stored) {
+			String deviceId = batch.deviceId();
+			for (DeviceEvent e : batch.events()) {
+				if (e.type() != EventType.RATING || e.helpful() == null || e.postingId() == null) {
+					continue;
+				}
+				long helpful = e.helpful() ? 1 : 0;
+				add(hourly, new Key(e.postingId(), deviceId, e.at().truncatedTo(ChronoUnit.HOURS)), helpful);
+				add(daily, new Key(e.postingId(), deviceId, e.at().truncatedTo(ChronoUnit.DAYS)), helpful);
+				add(monthly, new Key(e.postingId(), deviceId, UtcMonth.start(e.at())), helpful);
 			}
-			long helpful = e.helpful() ? 1 : 0;
-			add(hourly, new Key(e.postingId(), deviceId, e.at().truncatedTo(ChronoUnit.HOURS)), helpful);
-			add(daily, new Key(e.postingId(), deviceId, e.at().truncatedTo(ChronoUnit.DAYS)), helpful);
-			add(monthly, new Key(e.postingId(), deviceId, UtcMonth.start(e.at())), helpful);
 		}
 		upsert("rating_hourly", "hour_start", hourly);
 		upsert("rating_daily", "day_start", daily);

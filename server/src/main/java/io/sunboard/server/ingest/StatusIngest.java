@@ -2,6 +2,8 @@ package io.sunboard.server.ingest;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -53,13 +55,33 @@ class StatusIngest {
 		this.events.publishEvent(new DeviceStateChanged(topicDeviceId));
 	}
 
-	void acceptHeartbeat(String topicDeviceId, byte[] payload) throws MalformedMessageException {
-		Heartbeat heartbeat = this.codec.decode(payload, Heartbeat.class);
-		requireSameDevice(topicDeviceId, heartbeat.deviceId());
+	/**
+	 * Records the well-formed heartbeats together (one commit for a bunch) and returns
+	 * those refused, with the reason.
+	 */
+	List<RefusedMessage> acceptHeartbeats(List<DeviceMessage> messages) {
+		List<RefusedMessage> refused = new ArrayList<>();
+		List<Heartbeat> heartbeats = new ArrayList<>();
+		for (DeviceMessage message : messages) {
+			try {
+				Heartbeat heartbeat = this.codec.decode(message.payload(), Heartbeat.class);
+				requireSameDevice(message.deviceId(), heartbeat.deviceId());
+				heartbeats.add(heartbeat);
+			}
+			catch (MalformedMessageException ex) {
+				refused.add(new RefusedMessage(message, ex));
+			}
+		}
+		if (heartbeats.isEmpty()) {
+			return refused;
+		}
 		Instant now = this.clock.instant();
-		this.states.recordHeartbeat(heartbeat, now);
-		this.presence.heardFrom(topicDeviceId, now);
-		this.events.publishEvent(new DeviceStateChanged(topicDeviceId));
+		this.states.recordHeartbeats(heartbeats, now);
+		for (Heartbeat heartbeat : heartbeats) {
+			this.presence.heardFrom(heartbeat.deviceId(), now);
+			this.events.publishEvent(new DeviceStateChanged(heartbeat.deviceId()));
+		}
+		return refused;
 	}
 
 	private static void requireSameDevice(String topicDeviceId, String payloadDeviceId)

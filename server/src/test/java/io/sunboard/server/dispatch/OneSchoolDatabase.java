@@ -13,11 +13,11 @@ import io.sunboard.server.system.Jdbc;
 
 /**
  * A migrated in-memory H2 database with region {@code r1}, its school {@code s1} and the
- * given active screens, for the dispatch tests that need stored manifests but no server.
+ * given active screens, for the tests that need stored rows but no server.
  */
-record OneSchoolDatabase(JdbcClient jdbc, JdbcTemplate batches) {
+public record OneSchoolDatabase(JdbcClient jdbc, JdbcTemplate batches) {
 
-	static OneSchoolDatabase with(String... devices) {
+	public static OneSchoolDatabase with(String... devices) {
 		DataSource dataSource = new DriverManagerDataSource(
 				"jdbc:h2:mem:dispatch-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();

@@ -163,6 +163,35 @@ class BatchStoreIT {
 	}
 
 	@Test
+	void aResentBatchInAGroupOfNewOnesIsFoundByItsFirstEventAndStoredOnce() {
+		this.jdbc
+			.sql("insert into device (id, school_id, name, profile, secret_sha256, active, created_at)"
+					+ " values ('dev-2', 's1', 'd', 'LOBBY', ?, true, ?)")
+			.params("0".repeat(64), Jdbc.utc(T0))
+			.update();
+		BatchStore store = store((event) -> {
+		});
+		DeviceEvent sentBefore = DeviceEvent.played("ev-1a", T0, "p-1", 1_000);
+		store.store("dev-1", List.of(sentBefore), T0);
+
+		// dev-1's batch came again after a lost ack, with one event more; the other
+		// batches of the group are new and share one lookup and one insert with it
+		List<List<DeviceEvent>> stored = store
+			.storeAll(List.of(new BatchStore.Batch("dev-2", List.of(DeviceEvent.played("ev-2a", T0, "p-1", 2_000))),
+					new BatchStore.Batch("dev-1", List.of(sentBefore, DeviceEvent.played("ev-1b", T0, "p-1", 4_000))),
+					new BatchStore.Batch("dev-2", List.of(DeviceEvent.played("ev-2b", T0, "p-1", 8_000),
+							DeviceEvent.played("ev-2c", T0, "p-1", 16_000)))),
+					T0);
+
+		assertThat(stored.get(0)).extracting(DeviceEvent::id).containsExactly("ev-2a");
+		assertThat(stored.get(1)).extracting(DeviceEvent::id).containsExactly("ev-1b");
+		assertThat(stored.get(2)).extracting(DeviceEvent::id).containsExactly("ev-2b", "ev-2c");
+		assertThat(count("select count(*) from device_event")).isEqualTo(5);
+		assertThat(count("select sum(plays) from play_daily where device_id = 'dev-1'")).isEqualTo(2);
+		assertThat(count("select sum(duration_ms) from play_hourly where device_id = 'dev-2'")).isEqualTo(26_000);
+	}
+
+	@Test
 	void aBatchThatCannotBeStoredIsLeftOutAndTheRestOfItsGroupIsStored() {
 		BatchStore store = store((event) -> {
 		});

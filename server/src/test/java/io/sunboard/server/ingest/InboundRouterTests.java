@@ -33,24 +33,31 @@ class InboundRouterTests {
 			new IngestMetrics(this.registry, null));
 
 	@Test
-	void eventBatchesAreStoredTogetherAndADevicesStatusWaitsForItsEarlierEvents() {
+	void eventBatchesAndHeartbeatsGoTogetherAndADevicesMessageWaitsForItsEarlierOnes() {
 		this.router.onMessages(new MqttMessagesReceived(List.of(events("a"), events("b"), heartbeat("c"), events("c"),
-				status("a"), events("a"), heartbeat("b"))));
+				heartbeat("d"), status("a"), events("a"), heartbeat("b"), status("d"))));
 
-		// c's heartbeat has no events of c before it, nor b's at the end of b; a's status
-		// has, so the events collected until then are stored first
-		assertThat(this.calls).containsExactly("hb c", "events [a, b, c]", "status a", "hb b", "events [a]");
+		// c's events come after c's heartbeat, so the heartbeats collected until then are
+		// recorded first; a's status comes after a's events, so the events collected
+		// until then are stored first; d's status waits for d's heartbeat; b's heartbeat
+		// has no events of b before it any more
+		assertThat(this.calls).containsExactly("hbs [c]", "events [a, b, c]", "status a", "hbs [d, b]", "status d",
+				"events [a]");
 	}
 
 	@Test
 	void refusedBatchesAreCountedAndAFailedStoreDoesNotStopTheMessagesBehindIt() {
 		this.router.onMessages(new MqttMessagesReceived(
 				List.of(events("bad"), events("a"), new MqttMessageReceived("elsewhere/x", new byte[0]))));
+		this.router.onMessages(new MqttMessagesReceived(List.of(heartbeat("bad"), heartbeat("a"))));
 		this.storageDown = true;
-		this.router.onMessages(new MqttMessagesReceived(List.of(events("a"), status("a"), heartbeat("b"))));
+		this.router
+			.onMessages(new MqttMessagesReceived(List.of(events("a"), status("a"), heartbeat("b"), status("c"))));
 
-		assertThat(this.calls).containsExactly("events [bad, a]", "events [a]", "status a", "hb b");
+		assertThat(this.calls).containsExactly("events [bad, a]", "hbs [bad, a]", "events [a]", "status a", "status c",
+				"hbs [b]");
 		assertThat(rejected("ev", MalformedMessageException.Reason.UNKNOWN_DEVICE)).isEqualTo(1);
+		assertThat(rejected("hb", MalformedMessageException.Reason.IDENTITY_MISMATCH)).isEqualTo(1);
 		assertThat(rejected("unknown", MalformedMessageException.Reason.UNKNOWN_TOPIC)).isEqualTo(1);
 	}
 
@@ -78,14 +85,14 @@ class InboundRouterTests {
 		}
 
 		@Override
-		List<Refused> acceptAll(List<Inbound> messages) {
-			InboundRouterTests.this.calls.add("events " + messages.stream().map(Inbound::deviceId).toList());
+		List<RefusedMessage> acceptAll(List<DeviceMessage> messages) {
+			InboundRouterTests.this.calls.add("events " + messages.stream().map(DeviceMessage::deviceId).toList());
 			if (InboundRouterTests.this.storageDown) {
 				throw new IllegalStateException("database away");
 			}
 			return messages.stream()
 				.filter((m) -> m.deviceId().equals("bad"))
-				.map((m) -> new Refused(m,
+				.map((m) -> new RefusedMessage(m,
 						new MalformedMessageException(MalformedMessageException.Reason.UNKNOWN_DEVICE, "bad")))
 				.toList();
 		}
@@ -104,8 +111,16 @@ class InboundRouterTests {
 		}
 
 		@Override
-		void acceptHeartbeat(String topicDeviceId, byte[] payload) {
-			InboundRouterTests.this.calls.add("hb " + topicDeviceId);
+		List<RefusedMessage> acceptHeartbeats(List<DeviceMessage> messages) {
+			InboundRouterTests.this.calls.add("hbs " + messages.stream().map(DeviceMessage::deviceId).toList());
+			if (InboundRouterTests.this.storageDown) {
+				throw new IllegalStateException("database away");
+			}
+			return messages.stream()
+				.filter((m) -> m.deviceId().equals("bad"))
+				.map((m) -> new RefusedMessage(m,
+						new MalformedMessageException(MalformedMessageException.Reason.IDENTITY_MISMATCH, "bad")))
+				.toList();
 		}
 
 	}

@@ -137,9 +137,7 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 		options.setKeepAliveInterval(30);
 		options.setConnectionTimeout(10);
 		SSLSocketFactory tls = BrokerTls.socketFactory(this.url, this.caFile, "sunboard.broker.external.ca-file");
-		if (tls != null) {
-			options.setSocketFactory(tls);
-		}
+		options.setSocketFactory((tls != null) ? NoDelaySockets.tls(tls) : NoDelaySockets.plain());
 		return options;
 	}
 

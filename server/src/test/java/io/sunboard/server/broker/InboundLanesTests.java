@@ -73,16 +73,21 @@ class InboundLanesTests {
 
 	@Test
 	void aFailingBunchSpoilsNothingForTheNext() throws InterruptedException {
+		CountDownLatch failed = new CountDownLatch(1);
 		CountDownLatch second = new CountDownLatch(1);
 		this.lanes = new InboundLanes(1, Duration.ofMillis(10), (bunch) -> {
 			if (bunch.get(0).topic().equals("bad#0")) {
+				failed.countDown();
 				throw new IllegalStateException("database away");
 			}
 			this.bunches.add(topics(bunch));
 			second.countDown();
 		});
 		offer("bad", 1);
-		Thread.sleep(200);
+		// the next message only once the first bunch has failed, so it forms a bunch of
+		// its
+		// own
+		assertThat(failed.await(5, TimeUnit.SECONDS)).isTrue();
 		offer("good", 1);
 
 		assertThat(second.await(5, TimeUnit.SECONDS)).isTrue();

@@ -96,7 +96,8 @@ public final class FanOutBench {
 				+ "quarter of the bench JVM's CPU on the same two cores. Since 2026-12-04T11:00Z the server "
 				+ "warms up on " + WARM_UPS + " region fan-outs (shown as rows) before the timed ones, not one. "
 				+ "Since 2026-12-04T18:00Z a line under the table gives, for each timed fan-out, the CPU time of the "
-				+ "server and of the bench JVM (the simulated screens) by part, from each thread's /proc stat; on "
+				+ "server and of the bench JVM (the simulated screens) by part, from each thread's /proc stat (since "
+				+ "2026-12-05 also the part of it spent until the last screen applied, the window the p99 measures); on "
 				+ "loopback the kernel time of a socket write includes delivering it to the receiving socket.");
 	}
 
@@ -168,6 +169,9 @@ public final class FanOutBench {
 					long api = System.nanoTime() - t0;
 					ToLongFunction<SimulatedScreen> done = ScreenFleet.postingApplied(posting);
 					Latencies applied = fleet.await(done, t0, WAIT);
+					// the critical window: what ran until the last screen applied it
+					ThreadCpu serverUntilApplied = ThreadCpu.of(server.pid());
+					ThreadCpu benchUntilApplied = ThreadCpu.of(ProcessHandle.current().pid());
 					// where the time went: the manifest's arrival, before the download
 					Latencies received = fleet.await((s) -> {
 						Long at = s.manifestReceivedAt(s.appliedManifest().generatedAt());
@@ -187,6 +191,10 @@ public final class FanOutBench {
 								+ "was stored: server " + ThreadCpu.of(server.pid()).since(serverParts)
 								+ "; simulated screens (the bench JVM) "
 								+ ThreadCpu.of(ProcessHandle.current().pid()).since(benchParts)
+								+ "; of it until the last screen applied (about " + Report.ms(applied.maxMs())
+								+ " after the call, read within 50 ms of it): server "
+								+ serverUntilApplied.since(serverParts) + "; simulated screens "
+								+ benchUntilApplied.since(benchParts)
 								+ (server.externalBroker()
 										? "; Mosquitto "
 												+ Report.ms(server.brokerCpuTime().minus(brokerCpu).toNanos() / 1e6)

@@ -3,12 +3,9 @@ package io.sunboard.protocol;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /** Content addresses: lowercase hex SHA-256 of the exact bytes. */
 public final class Sha256 {
-
-	private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
 
 	private Sha256() {
 	}
@@ -22,8 +19,22 @@ public final class Sha256 {
 		}
 	}
 
+	/**
+	 * 64 lowercase hex digits. A loop rather than a regular expression: every manifest
+	 * item and every content download checks one, and the matcher was a tenth of the
+	 * simulated screens' manifest handling in a profile (docs/scaling.md).
+	 */
 	public static boolean isValid(String hash) {
-		return hash != null && HEX.matcher(hash).matches();
+		if (hash == null || hash.length() != 64) {
+			return false;
+		}
+		for (int i = 0; i < 64; i++) {
+			char c = hash.charAt(i);
+			if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	public static String require(String hash, String what) {

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.sunboard.server.dispatch.ManifestDispatcher;
 import io.sunboard.testsupport.MosquittoBroker;
 import io.sunboard.testsupport.MosquittoExtension;
 
@@ -100,6 +102,24 @@ class DeviceLifecycleIT {
 		assertThat(this.server.post("/api/v1/devices/stolen-screen/provision", "{}").status())
 			.as("a retired screen is not provisioned again")
 			.isEqualTo(409);
+	}
+
+	@Test
+	void aDispatchRemembersItsScreensForTheirDownloadsAndARevocationHereStillAppliesAtOnce() {
+		String secret = register("fanout-screen");
+		JdbcTemplate jdbc = this.server.bean(JdbcTemplate.class);
+		// a manifest is due: the dispatch below sends one and reads the screen's row
+		jdbc.update("delete from device_manifest where device_id = ?", "fanout-screen");
+		assertThat(this.server.bean(ManifestDispatcher.class).dispatchSchool("s1")).isPositive();
+
+		// what another instance's rotation would do, unseen by this one
+		jdbc.update("update device set secret_sha256 = ? where id = ?", "0".repeat(64), "fanout-screen");
+		assertThat(content("fanout-screen", secret))
+			.as("the download after the fan-out uses the row the dispatch read (for RecentCredentials.TTL at most)")
+			.isEqualTo(404);
+
+		assertThat(this.server.post("/api/v1/devices/fanout-screen/revoke", "{}").status()).isEqualTo(204);
+		assertThat(content("fanout-screen", secret)).as("a revocation on this instance applies at once").isEqualTo(401);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.sunboard.server.device;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -142,11 +143,30 @@ public class DeviceRegistry {
 		}
 		Optional<DeviceRepository.Credentials> credentials = this.recent.get(deviceId);
 		if (credentials.isEmpty()) {
+			long stamp = this.recent.stamp();
 			credentials = this.devices.activeCredentials(deviceId);
-			credentials.ifPresent(this.recent::put);
+			credentials.ifPresent((c) -> this.recent.put(c, stamp));
 		}
 		return credentials.filter((c) -> DeviceSecrets.matches(secret, c.secretSha256()))
 			.map(DeviceRepository.Credentials::device);
+	}
+
+	/**
+	 * Taken before reading screens' credentials for {@link #rememberCredentials}: tells
+	 * whether a rotation or retirement on this instance may have come in between.
+	 */
+	public long credentialsStamp() {
+		return this.recent.stamp();
+	}
+
+	/**
+	 * Remembers credentials read (committed) after {@code stamp}, as a download would: a
+	 * region fan-out reads every screen's row once, and the download each screen makes
+	 * next need not read it again (docs/scaling.md). Kept only if no screen was forgotten
+	 * since the stamp.
+	 */
+	public void rememberCredentials(Collection<DeviceRepository.Credentials> read, long stamp) {
+		this.recent.putAll(read, stamp);
 	}
 
 	/**

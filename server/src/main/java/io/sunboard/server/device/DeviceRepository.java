@@ -61,6 +61,17 @@ public class DeviceRepository {
 			.list();
 	}
 
+	/**
+	 * The active screens of a school with their secrets' hashes, in id order: what
+	 * dispatch reads, so the downloads its manifests cause need not read them again.
+	 */
+	public List<Credentials> activeCredentialsBySchool(String schoolId) {
+		return this.jdbc.sql("select * from device where school_id = ? and active order by id")
+			.param(schoolId)
+			.query((rs, row) -> new Credentials(map(rs, row), rs.getString("secret_sha256")))
+			.list();
+	}
+
 	public List<Device> findAll() {
 		return this.jdbc.sql("select * from device order by school_id, id").query(DeviceRepository::map).list();
 	}

@@ -3,9 +3,11 @@ package io.sunboard.server.device;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The credentials of screens that authenticated in the last few seconds. A region fan-out
@@ -16,6 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Only active screens are kept, and {@link DeviceRegistry} forgets a screen the moment
  * this instance rotates its secret or retires it. A change made by another server
  * instance is seen here after {@link #TTL} at the latest.
+ * <p>
+ * Credentials are remembered with the {@link #stamp()} taken before they were read: if
+ * any screen was forgotten since, they may predate a rotation or retirement that
+ * committed meanwhile, and are not kept.
  */
 final class RecentCredentials {
 
@@ -27,6 +33,9 @@ final class RecentCredentials {
 	private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
 	private final Clock clock;
+
+	/** Counts the forgets; see {@link #stamp()}. */
+	private final AtomicLong forgets = new AtomicLong();
 
 	RecentCredentials(Clock clock) {
 		this.clock = clock;
@@ -44,14 +53,35 @@ final class RecentCredentials {
 		return Optional.of(entry.credentials());
 	}
 
-	void put(DeviceRepository.Credentials credentials) {
+	/** Taken before reading credentials that {@link #put} is then given. */
+	long stamp() {
+		return this.forgets.get();
+	}
+
+	/**
+	 * Remembers credentials read after {@code stamp} was taken, unless a screen was
+	 * forgotten since.
+	 */
+	void put(DeviceRepository.Credentials credentials, long stamp) {
 		if (this.entries.size() >= MAX_ENTRIES) {
 			this.entries.clear();
 		}
-		this.entries.put(credentials.device().id(), new Entry(credentials, this.clock.instant().plus(TTL)));
+		String id = credentials.device().id();
+		Entry entry = new Entry(credentials, this.clock.instant().plus(TTL));
+		this.entries.put(id, entry);
+		// checked after the put: a forget that removed the screen before this put has
+		// counted by now, and one that counts later removes the entry itself
+		if (this.forgets.get() != stamp) {
+			this.entries.remove(id, entry);
+		}
+	}
+
+	void putAll(Collection<DeviceRepository.Credentials> credentials, long stamp) {
+		credentials.forEach((c) -> put(c, stamp));
 	}
 
 	void forget(String deviceId) {
+		this.forgets.incrementAndGet();
 		this.entries.remove(deviceId);
 	}
 

@@ -30,6 +30,7 @@ import io.sunboard.protocol.ManifestWriter;
 import io.sunboard.protocol.Topics;
 import io.sunboard.server.broker.MqttPublisher;
 import io.sunboard.server.device.Device;
+import io.sunboard.server.device.DeviceRegistry;
 import io.sunboard.server.device.DeviceRepository;
 import io.sunboard.server.posting.Posting;
 import io.sunboard.server.posting.PostingRepository;
@@ -76,6 +77,8 @@ public class ManifestDispatcher implements DisposableBean {
 
 	private final ManifestReferences references;
 
+	private final DeviceRegistry registry;
+
 	private final ManifestOrder order = new ManifestOrder();
 
 	/** Schools of a region go out side by side, one per core. */
@@ -86,8 +89,9 @@ public class ManifestDispatcher implements DisposableBean {
 			ScheduleRepository schedule, DeviceManifestRepository manifests, ManifestBuilder builder,
 			MqttPublisher publisher, Topics topics, JsonCodec codec, Clock clock,
 			PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
-			ManifestReferences references) {
+			ManifestReferences references, DeviceRegistry registry) {
 		this.references = references;
+		this.registry = registry;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.events = events;
 		this.schools = schools;
@@ -110,12 +114,17 @@ public class ManifestDispatcher implements DisposableBean {
 	 */
 	public int dispatchSchool(String schoolId) {
 		Map<String, Outgoing> outbox = new LinkedHashMap<>();
+		long credentialsStamp = this.registry.credentialsStamp();
 		this.transactions.executeWithoutResult((status) -> {
 			outbox.clear();
 			if (this.manifests.lockSchool(schoolId)) {
 				dispatchLocked(schoolId, outbox);
 			}
 		});
+		// each screen sent a manifest downloads its new content at once: the screen's
+		// credentials, read here anyway, spare each download a query of its own
+		this.registry.rememberCredentials(outbox.values().stream().map(Outgoing::credentials).toList(),
+				credentialsStamp);
 		// sent only once committed: a screen fetches the new content at once, and the
 		// server hands out only what the screen's stored manifest references
 		outbox.forEach((deviceId, outgoing) -> {
@@ -146,7 +155,8 @@ public class ManifestDispatcher implements DisposableBean {
 		List<DeviceManifestRepository.Stored> changed = new ArrayList<>();
 		List<ManifestPublished> published = new ArrayList<>();
 		ManifestWriter writer = new ManifestWriter(this.codec);
-		for (Device device : this.devices.findBySchool(schoolId)) {
+		for (DeviceRepository.Credentials screen : this.devices.activeCredentialsBySchool(schoolId)) {
+			Device device = screen.device();
 			List<ManifestItem> items = this.builder.items(plan, device.id(), tags.getOrDefault(device.id(), Set.of()));
 			String hash = this.builder.contentHash(device.id(), school, items, writer);
 			DeviceManifestRepository.Current before = previous.get(device.id());
@@ -159,7 +169,7 @@ public class ManifestDispatcher implements DisposableBean {
 			changed.add(new DeviceManifestRepository.Stored(device.id(), version, hash,
 					new String(payload, StandardCharsets.UTF_8)));
 			published.add(new ManifestPublished(device.id(), version, now, items));
-			outbox.put(device.id(), new Outgoing(payload, version, hash, items));
+			outbox.put(device.id(), new Outgoing(payload, version, hash, items, screen));
 		}
 		if (!changed.isEmpty()) {
 			this.manifests.saveAll(changed, previous.keySet(), now);
@@ -216,7 +226,8 @@ public class ManifestDispatcher implements DisposableBean {
 	}
 
 	/** A committed manifest on its way out. */
-	private record Outgoing(byte[] payload, long version, String hash, List<ManifestItem> items) {
+	private record Outgoing(byte[] payload, long version, String hash, List<ManifestItem> items,
+			DeviceRepository.Credentials credentials) {
 
 	}
 

@@ -2,6 +2,7 @@ package io.sunboard.server.device;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class RecentCredentialsTests {
 
 	@Test
 	void remembersAScreenForTenSecondsOnly() {
-		this.recent.put(this.lobby);
+		this.recent.put(this.lobby, this.recent.stamp());
 
 		this.clock.advance(RecentCredentials.TTL.minusMillis(1));
 		assertThat(this.recent.get("lobby-1")).contains(this.lobby);
@@ -32,11 +33,34 @@ class RecentCredentialsTests {
 
 	@Test
 	void forgetsAScreenAtOnce() {
-		this.recent.put(this.lobby);
+		this.recent.put(this.lobby, this.recent.stamp());
 
 		this.recent.forget("lobby-1");
 
 		assertThat(this.recent.get("lobby-1")).isEmpty();
+	}
+
+	@Test
+	void keepsNothingReadBeforeAScreenWasForgotten() {
+		// a dispatch (or a download) read the rows, then this instance rotated or retired
+		// a screen: what was read may be the row from before that change
+		long stamp = this.recent.stamp();
+		this.recent.forget("lobby-9");
+
+		this.recent.put(this.lobby, stamp);
+
+		assertThat(this.recent.get("lobby-1")).isEmpty();
+	}
+
+	@Test
+	void remembersAWholeSchoolReadByDispatch() {
+		DeviceRepository.Credentials hall = new DeviceRepository.Credentials(
+				new Device("hall-1", "s-1", "礼堂屏", "lobby", true), "b".repeat(64));
+
+		this.recent.putAll(List.of(this.lobby, hall), this.recent.stamp());
+
+		assertThat(this.recent.get("lobby-1")).contains(this.lobby);
+		assertThat(this.recent.get("hall-1")).contains(hall);
 	}
 
 }

@@ -58,11 +58,6 @@ final class InboundLanes {
 		this.lanes.get(Math.floorMod(key.hashCode(), this.lanes.size())).offer(message);
 	}
 
-	/** Runs a task on the first lane's thread, in turn with its messages. */
-	void execute(Runnable task) {
-		this.lanes.get(0).thread.execute(task);
-	}
-
 	/**
 	 * Hands on what is waiting (the lingering bunches go at once), then stops the lanes.
 	 */

@@ -4,12 +4,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLSocketFactory;
 
 import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
@@ -69,6 +71,9 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 	private volatile boolean running;
 
 	private volatile boolean everConnected;
+
+	/** Counts the connections made; a subscription retry belongs to one of them. */
+	private final AtomicLong connections = new AtomicLong();
 
 	/** Null for a plain connection or the JVM's trust store. */
 	private final Path caFile;
@@ -224,6 +229,8 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 				sub(DeviceChannel.HEARTBEAT) };
 		IMqttToken token = this.client.subscribe(subscriptions);
 		token.waitForCompletion(10_000);
+		SubscribeRetry.requireGranted(token.getReasonCodes(),
+				Arrays.stream(subscriptions).map(MqttSubscription::getTopic).toList());
 	}
 
 	private MqttSubscription sub(DeviceChannel channel) {
@@ -277,16 +284,22 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 		@Override
 		public void connectComplete(boolean reconnect, String serverURI) {
 			MqttGateway.this.everConnected = true;
-			// subscribe from our own thread: Paho's callback thread must not wait on its
-			// own tokens
-			MqttGateway.this.inbound.execute(() -> {
-				try {
-					subscribe();
+			long connection = MqttGateway.this.connections.incrementAndGet();
+			// subscribe from our own thread (Paho's callback thread must not wait on its
+			// own tokens), and again until it holds; a lost connection's attempts give
+			// way
+			// to the next connection's
+			MqttGateway.this.connector.execute(() -> {
+				boolean held = SubscribeRetry.untilHeld(MqttGateway.this::subscribe,
+						() -> MqttGateway.this.running
+								&& MqttGateway.this.connections.get() == connection && isConnected(),
+						TimeUnit.MILLISECONDS::sleep,
+						(ex, delayMs) -> log.error(
+								"Subscribing at {} failed; device events do not arrive until it holds. Trying again in {} ms",
+								serverURI, delayMs, ex));
+				if (held) {
 					log.info("Connected to MQTT broker {} ({})", serverURI, reconnect ? "reconnect" : "first connect");
 					MqttGateway.this.events.publishEvent(new BrokerConnected(reconnect));
-				}
-				catch (MqttException ex) {
-					log.error("Subscribing at {} failed; device events will not arrive until reconnect", serverURI, ex);
 				}
 			});
 		}

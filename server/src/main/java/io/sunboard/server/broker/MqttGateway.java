@@ -285,10 +285,12 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 		public void connectComplete(boolean reconnect, String serverURI) {
 			MqttGateway.this.everConnected = true;
 			long connection = MqttGateway.this.connections.incrementAndGet();
-			// subscribe from our own thread (Paho's callback thread must not wait on its
-			// own tokens), and again until it holds; a lost connection's attempts give
-			// way
-			// to the next connection's
+			if (!MqttGateway.this.running) {
+				return; // stopping: the connector takes no more work
+			}
+			// Subscribe from our own thread (Paho's callback thread must not wait on its
+			// own tokens), and again until it holds. A lost connection's attempts give
+			// way to the next connection's.
 			MqttGateway.this.connector.execute(() -> {
 				boolean held = SubscribeRetry.untilHeld(MqttGateway.this::subscribe,
 						() -> MqttGateway.this.running

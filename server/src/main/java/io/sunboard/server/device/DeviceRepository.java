@@ -68,7 +68,7 @@ public class DeviceRepository {
 	public List<Credentials> activeCredentialsBySchool(String schoolId) {
 		return this.jdbc.sql("select * from device where school_id = ? and active order by id")
 			.param(schoolId)
-			.query((rs, row) -> new Credentials(map(rs, row), rs.getString("secret_sha256")))
+			.query(DeviceRepository::credentials)
 			.list();
 	}
 
@@ -123,12 +123,16 @@ public class DeviceRepository {
 	public Optional<Credentials> activeCredentials(String id) {
 		return this.jdbc.sql("select * from device where id = ? and active")
 			.param(id)
-			.query((rs, row) -> new Credentials(map(rs, row), rs.getString("secret_sha256")))
+			.query(DeviceRepository::credentials)
 			.optional();
 	}
 
 	public record Credentials(Device device, String secretSha256) {
 
+	}
+
+	private static Credentials credentials(ResultSet rs, int row) throws SQLException {
+		return new Credentials(map(rs, row), rs.getString("secret_sha256"));
 	}
 
 	private static Device map(ResultSet rs, int row) throws SQLException {

@@ -251,10 +251,26 @@ final class BenchServer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The body of every bench posting: a fee notice's text of the usual length (880 bytes
+	 * of UTF-8, its document about 1.2 KB). Until 2026-12-05 it was one short line, and a
+	 * document under 400 bytes.
+	 */
+	static final String BODY = """
+			根据上级物价、教育部门批准的收费项目和标准，现将本学期收费情况公示如下，接受家长和社会监督。
+			一、作业本费：每生每学期 18 元，由学校统一代购，学期末按实结算，多退少补。
+			二、课后服务费：每生每学期 400 元，家长自愿参加，不参加的学生不收取任何费用。
+			三、校服费：每套 120 元，家长自愿购买，学校不得强制统一订购。
+			四、午餐费：每生每天 12 元，按实际就餐天数结算，每月公布一次伙食账目。
+			以上收费项目均已报区教育局、区发展和改革局备案，收费依据为泉发改收费〔2024〕12号。
+			家庭经济困难学生可向班主任申请减免，学校在三个工作日内答复。
+			如对收费有疑问，请在公示期内向学校总务处咨询，或拨打投诉电话 0595-22281234 反映。
+			""";
+
 	/** Creates a posting and takes it through review; returns its id. Not timed. */
 	String approvedPosting(String schoolId, String title) {
 		JsonNode created = call("POST", "/api/v1/postings", Map.of("schoolId", schoolId, "title", title, "body",
-				"基准测试内容：" + title, "publicityStart", "2026-01-01T00:00:00Z", "publicityEnd", "2036-01-01T00:00:00Z"),
+				title + "\n" + BODY, "publicityStart", "2026-01-01T00:00:00Z", "publicityEnd", "2036-01-01T00:00:00Z"),
 				201);
 		String id = created.get("id").asString();
 		call("POST", "/api/v1/postings/" + id + "/submit", Map.of(), 200);

@@ -233,7 +233,8 @@ public final class FanOutBench {
 				}
 				alertDuringFanOut(server, fleet, console, region, schoolId, size, report);
 				report.note("- " + size + " screens: " + fleet.stats().fetchedDocuments() + " content downloads, "
-						+ fleet.stats().failedFetches() + " failed; server log " + server.directory() + "/server.log");
+						+ fleet.stats().failedFetches() + " failed, " + fleet.stats().carriedDocuments()
+						+ " documents carried in manifests; server log " + server.directory() + "/server.log");
 			}
 		}
 	}

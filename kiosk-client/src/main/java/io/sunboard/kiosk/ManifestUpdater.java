@@ -1,6 +1,7 @@
 package io.sunboard.kiosk;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -53,6 +55,8 @@ final class ManifestUpdater {
 	private final Backoff backoff = Backoff.contentRetry();
 
 	private final AtomicReference<Manifest> wanted = new AtomicReference<>();
+
+	private final AtomicLong carriedRefused = new AtomicLong();
 
 	private volatile Manifest applied;
 
@@ -169,10 +173,10 @@ final class ManifestUpdater {
 				if (this.wanted.get() != manifest) {
 					return;
 				}
-				this.store.put(sha256, this.fetcher.fetch(sha256));
+				putContent(manifest, sha256);
 			}
 			if (!same) {
-				this.file.save(manifest);
+				this.file.save(manifest.withoutDocuments());
 			}
 		}
 		catch (IOException ex) {
@@ -189,8 +193,10 @@ final class ManifestUpdater {
 		}
 		else {
 			Set<String> keep = keep(manifest);
-			this.applied = manifest;
-			this.player.show(manifest);
+			// the carried documents are in the cache now; the manifest kept need not hold
+			// them
+			this.applied = manifest.withoutDocuments();
+			this.player.show(this.applied);
 			this.store.collectGarbage(keep);
 			this.recorder.record(DeviceEvent.applied(EventIds.next(), this.clock.instant(), manifest.version()));
 			log.info("Applied manifest version {} ({} items)", manifest.version(), manifest.items().size());
@@ -199,6 +205,32 @@ final class ManifestUpdater {
 		if (attachmentFailure != null) {
 			retryLater(manifest, manifest, attachmentFailure);
 		}
+	}
+
+	/**
+	 * Caches one missing document: the copy the manifest carried when it has the right
+	 * hash, otherwise one fetched over HTTP.
+	 */
+	private void putContent(Manifest manifest, String sha256) throws IOException {
+		String carried = manifest.documents().get(sha256);
+		if (carried != null) {
+			try {
+				this.store.put(sha256, carried.getBytes(StandardCharsets.UTF_8));
+				return;
+			}
+			catch (ContentStore.ContentMismatchException ex) {
+				this.carriedRefused.incrementAndGet();
+				log.warn(
+						"Manifest version {} carried a document that does not match its hash ({}); fetching it instead",
+						manifest.version(), ex.getMessage());
+			}
+		}
+		this.store.put(sha256, this.fetcher.fetch(sha256));
+	}
+
+	/** Carried documents refused because they did not match their hash. */
+	long carriedRefused() {
+		return this.carriedRefused.get();
 	}
 
 	/**

@@ -131,6 +131,57 @@ class ManifestUpdaterTests {
 	}
 
 	@Test
+	void aCarriedDocumentIsCachedWithoutAFetchAndTheSavedManifestDropsIt() throws Exception {
+		this.served.clear();
+		Manifest carrying = carrying(1, Map.of(Fixtures.sha(this.fees), text(this.fees)));
+
+		receive(carrying);
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> applied(1));
+		assertThat(this.dir.resolve("content").resolve(Fixtures.sha(this.fees)))
+			.hasBinaryContent(Fixtures.bytes(this.fees));
+		assertThat(Files.readString(this.dir.resolve("manifest.json"))).doesNotContain("documents");
+		assertThat(this.updater.carriedRefused()).isZero();
+		this.player.tick();
+		assertThat(this.player.nowPlaying()).isEqualTo("fees");
+	}
+
+	@Test
+	void aCarriedDocumentThatDoesNotMatchItsHashIsRefusedCountedAndFetched() {
+		Manifest carrying = carrying(1, Map.of(Fixtures.sha(this.fees), text(this.awards)));
+
+		receive(carrying);
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> applied(1));
+		assertThat(this.dir.resolve("content").resolve(Fixtures.sha(this.fees)))
+			.hasBinaryContent(Fixtures.bytes(this.fees));
+		assertThat(this.updater.carriedRefused()).isEqualTo(1);
+	}
+
+	@Test
+	void aDocumentNeitherCarriedNorServedKeepsTheOldManifest() {
+		receive(Fixtures.manifest("lobby-01", 1, item(this.fees, 10, always())));
+		await().atMost(Duration.ofSeconds(5)).until(() -> applied(1));
+		this.served.clear();
+
+		// carries fees (cached already), not awards
+		receive(new Manifest(Manifest.SCHEMA, "lobby-01", "school-1", null, 2, Sha256.of("v2".getBytes()), Fixtures.T0,
+				both(2).items(), null, Map.of(Fixtures.sha(this.fees), text(this.fees))));
+
+		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> applied(1));
+	}
+
+	private Manifest carrying(long version, Map<String, String> documents) {
+		return new Manifest(Manifest.SCHEMA, "lobby-01", "school-1", null, version,
+				Sha256.of(("v" + version).getBytes(StandardCharsets.UTF_8)), Fixtures.T0,
+				List.of(item(this.fees, 10, always())), null, documents);
+	}
+
+	private static String text(PostingContent content) {
+		return new String(Fixtures.bytes(content), StandardCharsets.UTF_8);
+	}
+
+	@Test
 	void manifestForAnotherDeviceOrMalformedIsIgnored() {
 		receive(Fixtures.manifest("lobby-01", 1, item(this.fees, 10, always())));
 		await().atMost(Duration.ofSeconds(5)).until(() -> applied(1));

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
 /**
@@ -25,6 +26,9 @@ public final class ManifestWriter {
 	 */
 	private final Map<List<ManifestItem>, String> encodedItems = new HashMap<>();
 
+	/** Carried documents likewise: the screens of a school usually get the same ones. */
+	private final Map<Map<String, String>, String> encodedDocuments = new HashMap<>();
+
 	public ManifestWriter(JsonCodec codec) {
 		this.codec = codec;
 	}
@@ -38,7 +42,8 @@ public final class ManifestWriter {
 	public byte[] encode(Manifest manifest) {
 		return this.codec.encode(new Encoded(manifest.schema(), manifest.deviceId(), manifest.schoolId(),
 				manifest.schoolName(), manifest.version(), manifest.contentHash(), manifest.generatedAt(),
-				items(manifest.items()), manifest.regionId()));
+				items(manifest.items()), manifest.regionId(), manifest.documents().isEmpty() ? null
+						: this.encodedDocuments.computeIfAbsent(manifest.documents(), this.codec::encodeToString)));
 	}
 
 	/**
@@ -46,7 +51,8 @@ public final class ManifestWriter {
 	 * by name, so the component order does not matter, only the names.
 	 */
 	private record Encoded(int schema, String deviceId, String schoolId, String schoolName, long version,
-			String contentHash, Instant generatedAt, @JsonRawValue String items, String regionId) {
+			String contentHash, Instant generatedAt, @JsonRawValue String items, String regionId,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @JsonRawValue String documents) {
 
 	}
 

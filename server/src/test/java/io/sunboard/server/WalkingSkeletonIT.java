@@ -87,6 +87,44 @@ class WalkingSkeletonIT {
 	}
 
 	@Test
+	void aSmallNoticeTravelsInItsManifestAndALargeOneIsDownloaded(@TempDir Path dir) {
+		try (RunningServer server = startServer(dir.resolve("server"))) {
+			String secret = FaultFixture.seedScreen(server, "e2e-carried");
+			String first = "2026年秋季学期收费公示 E2E";
+			createScheduledPosting(server, first);
+			try (KioskClient kiosk = KioskClient
+				.start(kioskConfig(server, "e2e-carried", secret, dir.resolve("kiosk")))) {
+				WebDriver browser = this.chromium.driver();
+				browser.get(kiosk.playerUrl().toString());
+				await().atMost(Duration.ofSeconds(60)).until(() -> bodyText(browser).contains(first));
+				double downloaded = contentServed(server);
+
+				// new to the school since its last dispatch, and small: it travels in the
+				// manifest, so the screen shows it without asking for it
+				String small = "关于冬季作息时间调整的通知 E2E";
+				createScheduledPosting(server, small, "自12月1日起，上午8:00上课，下午14:30上课。\n咨询电话：0595-22281234");
+				await().atMost(Duration.ofSeconds(60)).until(() -> bodyText(browser).contains(small));
+				assertThat(contentServed(server)).as("downloads for the carried notice").isEqualTo(downloaded);
+
+				// over the size carried: fetched over HTTP as before
+				String large = "2027年春季学期办事指南 E2E";
+				createScheduledPosting(server, large, "办理学籍证明请携带户口簿原件。".repeat(300));
+				await().atMost(Duration.ofSeconds(60)).until(() -> bodyText(browser).contains(large));
+				assertThat(contentServed(server)).as("downloads for the large notice").isEqualTo(downloaded + 1);
+			}
+		}
+	}
+
+	private static double contentServed(RunningServer server) {
+		return server.get("/actuator/metrics/sunboard.device.content.requests?tag=outcome:served")
+			.json()
+			.get("measurements")
+			.get(0)
+			.get("value")
+			.asDouble();
+	}
+
+	@Test
 	void restartedKioskShowsTheCachedPostingWhileServerAndBrokerAreDown(@TempDir Path dir) {
 		RunningServer server = startServer(dir.resolve("server"));
 		String title = "关于2027年寒假放假安排的通知 E2E";
@@ -121,10 +159,14 @@ class WalkingSkeletonIT {
 	}
 
 	private static String createScheduledPosting(RunningServer server, String title) {
+		return createScheduledPosting(server, title, "作业本费：每生每学期 18 元。\n投诉电话：0595-22281234");
+	}
+
+	private static String createScheduledPosting(RunningServer server, String title, String body) {
 		Instant now = Instant.now();
-		String id = server.createApprovedPosting(Map.of("schoolId", "shiyan", "title", title, "body",
-				"作业本费：每生每学期 18 元。\n投诉电话：0595-22281234", "publicityStart", now.minusSeconds(60).toString(),
-				"publicityEnd", now.plus(Duration.ofDays(10)).toString()));
+		String id = server
+			.createApprovedPosting(Map.of("schoolId", "shiyan", "title", title, "body", body, "publicityStart",
+					now.minusSeconds(60).toString(), "publicityEnd", now.plus(Duration.ofDays(10)).toString()));
 		RunningServer.Response entry = server.post("/api/v1/postings/" + id + "/schedule",
 				Map.of("startsAt", now.minusSeconds(60).toString(), "endsAt", now.plus(Duration.ofDays(10)).toString(),
 						"durationSeconds", 2));

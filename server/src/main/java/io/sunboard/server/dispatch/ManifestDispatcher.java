@@ -79,6 +79,8 @@ public class ManifestDispatcher implements DisposableBean {
 
 	private final DeviceRegistry registry;
 
+	private final CarriedDocuments carried;
+
 	private final ManifestOrder order = new ManifestOrder();
 
 	/** Schools of a region go out side by side, one per core. */
@@ -89,7 +91,8 @@ public class ManifestDispatcher implements DisposableBean {
 			ScheduleRepository schedule, DeviceManifestRepository manifests, ManifestBuilder builder,
 			MqttPublisher publisher, Topics topics, JsonCodec codec, Clock clock,
 			PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
-			ManifestReferences references, DeviceRegistry registry) {
+			ManifestReferences references, DeviceRegistry registry, CarriedDocuments carried) {
+		this.carried = carried;
 		this.references = references;
 		this.registry = registry;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -115,14 +118,15 @@ public class ManifestDispatcher implements DisposableBean {
 	public int dispatchSchool(String schoolId) {
 		Map<String, Outgoing> outbox = new LinkedHashMap<>();
 		long credentialsStamp = this.registry.credentialsStamp();
-		this.transactions.executeWithoutResult((status) -> {
+		SchoolPlan plan = this.transactions.execute((status) -> {
 			outbox.clear();
-			if (this.manifests.lockSchool(schoolId)) {
-				dispatchLocked(schoolId, outbox);
-			}
+			return this.manifests.lockSchool(schoolId) ? dispatchLocked(schoolId, outbox) : null;
 		});
-		// each screen sent a manifest downloads its new content at once: the screen's
-		// credentials, read here anyway, spare each download a query of its own
+		if (plan != null) {
+			this.carried.dispatched(schoolId, plan);
+		}
+		// each screen sent a manifest downloads at once the new content it did not carry:
+		// the screen's credentials, read here anyway, spare each download a query
 		this.registry.rememberCredentials(outbox.values().stream().map(Outgoing::credentials).toList(),
 				credentialsStamp);
 		// sent only once committed: a screen fetches the new content at once, and the
@@ -134,11 +138,12 @@ public class ManifestDispatcher implements DisposableBean {
 		return outbox.size();
 	}
 
-	private void dispatchLocked(String schoolId, Map<String, Outgoing> outbox) {
+	/** Returns the school's plan, null when there is no such school. */
+	private SchoolPlan dispatchLocked(String schoolId, Map<String, Outgoing> outbox) {
 		Instant now = this.clock.instant();
 		School school = this.schools.find(schoolId).orElse(null);
 		if (school == null) {
-			return;
+			return null;
 		}
 		List<ScheduleEntry> entries = this.schedule.findCurrent(schoolId, school.regionId(), now);
 		Map<String, Posting> byId = new HashMap<>();
@@ -150,6 +155,7 @@ public class ManifestDispatcher implements DisposableBean {
 			}
 		}
 		SchoolPlan plan = this.builder.plan(school, entries, byId, now);
+		CarriedDocuments.Offer offer = this.carried.offer(schoolId, plan);
 		Map<String, Set<String>> tags = this.devices.tagsBySchool(schoolId);
 		Map<String, DeviceManifestRepository.Current> previous = this.manifests.currentBySchool(schoolId);
 		List<DeviceManifestRepository.Stored> changed = new ArrayList<>();
@@ -165,7 +171,7 @@ public class ManifestDispatcher implements DisposableBean {
 			}
 			long version = (before != null) ? before.version() + 1 : 1;
 			byte[] payload = writer.encode(new Manifest(Manifest.SCHEMA, device.id(), school.id(), school.name(),
-					version, hash, now, items, school.regionId()));
+					version, hash, now, items, school.regionId(), offer.forItems(items)));
 			changed.add(new DeviceManifestRepository.Stored(device.id(), version, hash,
 					new String(payload, StandardCharsets.UTF_8)));
 			published.add(new ManifestPublished(device.id(), version, now, items));
@@ -176,6 +182,7 @@ public class ManifestDispatcher implements DisposableBean {
 			this.events.publishEvent(new ManifestsPublished(published));
 			log.debug("Published {} manifests at school {}", changed.size(), schoolId);
 		}
+		return plan;
 	}
 
 	/** Recomputes the screens of every school of a region. */

@@ -36,7 +36,7 @@ public class PostingService {
 
 	static final String GENERAL_NOTICE = "general";
 
-	static final String CONTENT_MEDIA_TYPE = "application/vnd.sunboard.posting+json";
+	public static final String CONTENT_MEDIA_TYPE = "application/vnd.sunboard.posting+json";
 
 	private final PostingRepository postings;
 

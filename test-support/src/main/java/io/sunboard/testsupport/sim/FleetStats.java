@@ -11,6 +11,8 @@ public final class FleetStats {
 
 	final AtomicLong fetchedDocuments = new AtomicLong();
 
+	final AtomicLong carriedDocuments = new AtomicLong();
+
 	final AtomicLong failedFetches = new AtomicLong();
 
 	final AtomicLong rejectedManifests = new AtomicLong();
@@ -37,6 +39,11 @@ public final class FleetStats {
 
 	public long fetchedDocuments() {
 		return this.fetchedDocuments.get();
+	}
+
+	/** Documents taken from a manifest that carried them, instead of downloaded. */
+	public long carriedDocuments() {
+		return this.carriedDocuments.get();
 	}
 
 	public long failedFetches() {

@@ -236,6 +236,7 @@ public final class SimulatedScreen {
 		List<ManifestItem> missing = manifest.items()
 			.stream()
 			.filter((i) -> !this.cache.contains(i.contentSha256()))
+			.filter((i) -> !tookCarried(manifest, i.contentSha256()))
 			.toList();
 		if (missing.isEmpty()) {
 			apply(manifest, receivedAt);
@@ -252,6 +253,16 @@ public final class SimulatedScreen {
 				this.lastFailure = "manifest " + manifest.version() + ": " + ex.getMessage();
 			}
 		});
+	}
+
+	/** Caches a document the manifest carried, as the real client does, if it matches. */
+	private boolean tookCarried(Manifest manifest, String sha256) {
+		if (manifest.document(sha256).isEmpty()) {
+			return false;
+		}
+		this.cache.add(sha256);
+		this.fleet.stats().carriedDocuments.incrementAndGet();
+		return true;
 	}
 
 	private CompletableFuture<Void> fetch(ManifestItem item) {

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -26,6 +27,13 @@ import io.sunboard.server.system.Threads;
  * time: ten thousand screens each reporting one {@code applied} event after a fan-out, or
  * sending their heartbeats, then share a transaction per bunch instead of one each. A
  * lane that falls behind gathers without waiting, as before.
+ * <p>
+ * While the server's outbound side is in a burst (a region's manifests going out),
+ * bunches wait until it is over, for at most {@code maxHold} a burst: the screens'
+ * {@code applied} events of a fan-out arrive while later screens still wait for their
+ * manifests, and storing and acknowledging them then took the same two cores, and the
+ * database, from the dispatch (docs/scaling.md, tenth session). Nothing is lost by
+ * waiting: a screen resends a batch only after 10 s without its ack.
  */
 final class InboundLanes {
 
@@ -35,6 +43,14 @@ final class InboundLanes {
 	 */
 	static final Duration LINGER = Duration.ofMillis(20);
 
+	/**
+	 * The longest a burst holds bunches back: well inside a screen's 10 s ack timeout.
+	 */
+	static final Duration MAX_HOLD = Duration.ofSeconds(3);
+
+	/** How often a held lane looks whether the burst is over. */
+	private static final long HOLD_STEP_NANOS = Duration.ofMillis(25).toNanos();
+
 	private static final Logger log = LoggerFactory.getLogger(InboundLanes.class);
 
 	private final List<Lane> lanes;
@@ -43,12 +59,31 @@ final class InboundLanes {
 
 	private final Consumer<List<MqttMessageReceived>> handler;
 
+	private final BooleanSupplier burst;
+
+	private final long maxHoldNanos;
+
 	/**
+	 * Lanes that never hold back.
 	 * @param handler called on the lane's thread with each bunch, in arrival order; what
 	 * it throws is logged and spoils nothing for the next bunch
 	 */
 	InboundLanes(int count, Duration linger, Consumer<List<MqttMessageReceived>> handler) {
+		this(count, linger, () -> false, MAX_HOLD, handler);
+	}
+
+	/**
+	 * @param burst whether the outbound side is in a burst now; asked on the lanes'
+	 * threads, so it must be cheap
+	 * @param maxHold the longest a burst holds bunches back
+	 * @param handler called on the lane's thread with each bunch, in arrival order; what
+	 * it throws is logged and spoils nothing for the next bunch
+	 */
+	InboundLanes(int count, Duration linger, BooleanSupplier burst, Duration maxHold,
+			Consumer<List<MqttMessageReceived>> handler) {
 		this.lingerNanos = linger.toNanos();
+		this.burst = burst;
+		this.maxHoldNanos = maxHold.toNanos();
 		this.handler = handler;
 		this.lanes = IntStream.range(0, count).mapToObj(Lane::new).toList();
 	}
@@ -83,6 +118,15 @@ final class InboundLanes {
 		/** A drain is due: arrivals until it runs join its bunch. */
 		private final AtomicBoolean due = new AtomicBoolean();
 
+		/**
+		 * When this lane began holding back for the current burst; 0 when not. Lane
+		 * thread only.
+		 */
+		private long heldSince;
+
+		/** A look whether the burst is over is scheduled. Lane thread only. */
+		private boolean recheckDue;
+
 		private final int index;
 
 		Lane(int index) {
@@ -113,15 +157,55 @@ final class InboundLanes {
 
 		private void drainAll() {
 			while (!this.waiting.isEmpty()) {
-				drain();
+				handOn();
 			}
+		}
+
+		/** Hands on one bunch, unless a burst holds it back. */
+		private void drain() {
+			if (!holdBack()) {
+				handOn();
+			}
+		}
+
+		/**
+		 * Whether to wait for the outbound burst to end; if so, a look is scheduled. A
+		 * burst holds a lane back for at most {@code maxHold}, then the lane goes on as
+		 * usual until the burst is over.
+		 */
+		private boolean holdBack() {
+			if (this.waiting.isEmpty() || !InboundLanes.this.burst.getAsBoolean()) {
+				this.heldSince = 0;
+				return false;
+			}
+			long now = System.nanoTime();
+			if (this.heldSince == 0) {
+				this.heldSince = now;
+			}
+			if (now - this.heldSince >= InboundLanes.this.maxHoldNanos) {
+				return false;
+			}
+			if (!this.recheckDue) {
+				this.recheckDue = true;
+				try {
+					this.thread.schedule(() -> {
+						this.recheckDue = false;
+						drain();
+					}, HOLD_STEP_NANOS, TimeUnit.NANOSECONDS);
+				}
+				catch (RejectedExecutionException ex) {
+					// stopping: drainAll hands everything on
+					return false;
+				}
+			}
+			return true;
 		}
 
 		/**
 		 * Hands on one bunch. Arrivals during the handling schedule the next drain; a
 		 * full bunch leaves the rest to a drain right after it, since they have waited.
 		 */
-		private void drain() {
+		private void handOn() {
 			this.due.set(false);
 			List<MqttMessageReceived> bunch = new ArrayList<>();
 			MqttMessageReceived next;
@@ -143,7 +227,7 @@ final class InboundLanes {
 					this.thread.execute(this::drain);
 				}
 				catch (RejectedExecutionException ex) {
-					drain(); // stopping: what arrived is still handed on
+					handOn(); // stopping: what arrived is still handed on
 				}
 			}
 		}

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -64,6 +65,14 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 
 	private static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(30);
 
+	/** How long after a burst its last messages may still await the broker. */
+	private static final long BURST_TAIL_NANOS = Duration.ofSeconds(1).toNanos();
+
+	/** Bursts running now. */
+	private final AtomicInteger bursts = new AtomicInteger();
+
+	private volatile long lastBurstEnded = System.nanoTime() - BURST_TAIL_NANOS;
+
 	private final Object deliveries = new Object();
 
 	private volatile MqttAsyncClient client;
@@ -88,7 +97,8 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 		this.account = account;
 		this.topics = topics;
 		this.events = events;
-		this.inbound = new InboundLanes(LANES, InboundLanes.LINGER, this::handOn);
+		this.inbound = new InboundLanes(LANES, InboundLanes.LINGER, this::outboundBurst, InboundLanes.MAX_HOLD,
+				this::handOn);
 	}
 
 	@Override
@@ -256,6 +266,33 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	@Override
+	public void burst(Runnable work) {
+		this.bursts.incrementAndGet();
+		try {
+			work.run();
+		}
+		finally {
+			this.lastBurstEnded = System.nanoTime();
+			this.bursts.decrementAndGet();
+		}
+	}
+
+	/**
+	 * Whether a burst of publishes is on its way out: one is running, or ended less than
+	 * a second ago with messages still awaiting the broker's acknowledgement (Paho keeps
+	 * up to the broker's receive maximum, 1000, in flight). Inbound bunches wait for it
+	 * (see {@link InboundLanes}).
+	 */
+	boolean outboundBurst() {
+		if (this.bursts.get() > 0) {
+			return true;
+		}
+		MqttAsyncClient c = this.client;
+		return System.nanoTime() - this.lastBurstEnded < BURST_TAIL_NANOS && c != null
+				&& c.getInFlightMessageCount() > 0;
 	}
 
 	/** A device's status, heartbeats and events share a lane, in arrival order. */

@@ -8,4 +8,13 @@ public interface MqttPublisher {
 
 	void publish(String topic, byte[] payload, int qos, boolean retained);
 
+	/**
+	 * Runs work that publishes a burst (a region's manifests): while it runs, and until
+	 * the broker has taken what it published, inbound device messages wait (see
+	 * {@code InboundLanes}).
+	 */
+	default void burst(Runnable work) {
+		work.run();
+	}
+
 }

@@ -194,7 +194,17 @@ public class ManifestDispatcher implements DisposableBean {
 		return dispatchEach(this.schools.findAll());
 	}
 
+	/**
+	 * Dispatches the schools side by side, as one burst for the publisher: the screens'
+	 * reports wait until the manifests are out.
+	 */
 	private int dispatchEach(List<School> schools) {
+		int[] published = { 0 };
+		this.publisher.burst(() -> published[0] = dispatchInParallel(schools));
+		return published[0];
+	}
+
+	private int dispatchInParallel(List<School> schools) {
 		List<Future<Integer>> done = new ArrayList<>();
 		for (School school : schools) {
 			done.add(this.schoolLanes.submit(() -> dispatchSchool(school.id())));

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class InboundLanesTests {
 
@@ -125,6 +127,58 @@ class InboundLanesTests {
 			assertThat(this.threads.stream().filter((t) -> t.startsWith(onThread)).distinct()).hasSize(1);
 		}
 		assertThat(this.threads.stream().map((t) -> t.substring(t.indexOf('@'))).distinct().count()).isGreaterThan(1);
+	}
+
+	@Test
+	void anOutboundBurstHoldsBunchesBackUntilItIsOverThenAllGoInOrder() throws InterruptedException {
+		AtomicBoolean burst = new AtomicBoolean(true);
+		CountDownLatch all = new CountDownLatch(2 * MqttMessagesReceived.MAX + 30);
+		this.lanes = new InboundLanes(1, Duration.ofMillis(5), burst::get, Duration.ofMinutes(1), (bunch) -> {
+			this.bunches.add(topics(bunch));
+			bunch.forEach((m) -> all.countDown());
+		});
+		// more than a full bunch: a full bunch does not jump the hold either
+		List<String> sent = offer("screen-1", 2 * MqttMessagesReceived.MAX + 30);
+
+		assertThat(all.await(300, TimeUnit.MILLISECONDS)).as("handed on during the burst").isFalse();
+		assertThat(this.bunches).isEmpty();
+
+		burst.set(false);
+		assertThat(all.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(this.bunches.stream().flatMap(List::stream).toList()).isEqualTo(sent);
+		assertThat(this.bunches).allSatisfy((b) -> assertThat(b).hasSizeLessThanOrEqualTo(MqttMessagesReceived.MAX));
+
+		// no burst: a message goes after the linger as before
+		int before = this.bunches.size();
+		this.lanes.offer("screen-1", message("screen-1#late"));
+		await().atMost(Duration.ofSeconds(2)).until(() -> this.bunches.size() == before + 1);
+	}
+
+	@Test
+	void aBurstThatDoesNotEndHoldsBackForAtMostMaxHold() throws InterruptedException {
+		CountDownLatch handed = new CountDownLatch(1);
+		this.lanes = new InboundLanes(1, Duration.ofMillis(5), () -> true, Duration.ofMillis(300), (bunch) -> {
+			this.bunches.add(topics(bunch));
+			handed.countDown();
+		});
+		long start = System.nanoTime();
+		offer("screen-1", 3);
+
+		assertThat(handed.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(Duration.ofMillis(300).toNanos());
+		assertThat(this.bunches).containsExactly(List.of("screen-1#0", "screen-1#1", "screen-1#2"));
+	}
+
+	@Test
+	void stoppingHandsOnWhatABurstHeldBack() throws InterruptedException {
+		this.lanes = new InboundLanes(2, Duration.ofMillis(5), () -> true, Duration.ofHours(1),
+				(bunch) -> this.bunches.add(topics(bunch)));
+		List<String> sent = offer("screen-1", 20);
+
+		this.lanes.shutdown(Duration.ofSeconds(5));
+		this.lanes = null;
+
+		assertThat(this.bunches.stream().flatMap(List::stream).toList()).isEqualTo(sent);
 	}
 
 	private InboundLanes lanes(Duration linger, CountDownLatch handed) {

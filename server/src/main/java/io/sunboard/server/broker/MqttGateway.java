@@ -68,8 +68,18 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 	/** How long after a burst its last messages may still await the broker. */
 	private static final long BURST_TAIL_NANOS = Duration.ofSeconds(1).toNanos();
 
+	/**
+	 * Publishes that make a burst: a region's fan-out. The roll-forward runs a dispatch
+	 * of every school each minute and usually publishes nothing; a change at a few
+	 * screens is a handful. Neither holds anything back.
+	 */
+	static final int BURST_SIZE = 100;
+
 	/** Bursts running now. */
 	private final AtomicInteger bursts = new AtomicInteger();
+
+	/** Published since the first of the running bursts began. */
+	private final AtomicInteger burstPublishes = new AtomicInteger();
 
 	private volatile long lastBurstEnded = System.nanoTime() - BURST_TAIL_NANOS;
 
@@ -163,6 +173,9 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 
 	@Override
 	public void publish(String topic, byte[] payload, int qos, boolean retained) {
+		if (this.bursts.get() > 0) {
+			this.burstPublishes.incrementAndGet();
+		}
 		if (!this.everConnected) {
 			// Paho buffers only after a first connect. Nothing is lost: every stored
 			// manifest is
@@ -270,25 +283,29 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 
 	@Override
 	public void burst(Runnable work) {
-		this.bursts.incrementAndGet();
+		if (this.bursts.getAndIncrement() == 0) {
+			this.burstPublishes.set(0);
+		}
 		try {
 			work.run();
 		}
 		finally {
-			this.lastBurstEnded = System.nanoTime();
+			if (this.burstPublishes.get() >= BURST_SIZE) {
+				this.lastBurstEnded = System.nanoTime();
+			}
 			this.bursts.decrementAndGet();
 		}
 	}
 
 	/**
-	 * Whether a burst of publishes is on its way out: one is running, or ended less than
-	 * a second ago with messages still awaiting the broker's acknowledgement (Paho keeps
-	 * up to the broker's receive maximum, 1000, in flight). Inbound bunches wait for it
-	 * (see {@link InboundLanes}).
+	 * Whether a burst of publishes is on its way out: one is running and has published
+	 * {@link #BURST_SIZE} messages, or ended less than a second ago with messages still
+	 * awaiting the broker's acknowledgement (Paho keeps up to the broker's receive
+	 * maximum, 1000, in flight). Inbound bunches wait for it (see {@link InboundLanes}).
 	 */
 	boolean outboundBurst() {
 		if (this.bursts.get() > 0) {
-			return true;
+			return this.burstPublishes.get() >= BURST_SIZE;
 		}
 		MqttAsyncClient c = this.client;
 		return System.nanoTime() - this.lastBurstEnded < BURST_TAIL_NANOS && c != null

@@ -26,7 +26,7 @@ import io.sunboard.templates.KindDefinition;
  * Picks the small content documents a dispatch carries in the manifests themselves, so a
  * screen shows a new notice without a download of its own. A region-wide posting made
  * every screen of the region fetch the same document within the same second: 10,000
- * requests, a third of the CPU the server and the screens spent before the last screen
+ * requests, a fifth of the CPU the server and the screens spent before the last screen
  * applied it (docs/scaling.md, tenth session).
  * <p>
  * Carried are documents new to the school since this instance last dispatched it (the

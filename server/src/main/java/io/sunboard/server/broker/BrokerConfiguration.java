@@ -4,6 +4,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +21,17 @@ import io.sunboard.server.system.SunboardSettings;
 
 @Configuration(proxyBeanMethods = false)
 class BrokerConfiguration {
+
+	/**
+	 * {@code sunboard.mqtt.bursts}: fan-outs that held device messages back while their
+	 * manifests went out (an ack then comes up to 3 s later; docs/reports.md).
+	 */
+	@Bean
+	MeterBinder mqttBurstMetrics(MqttGateway gateway) {
+		return (registry) -> FunctionCounter.builder("sunboard.mqtt.bursts", gateway, MqttGateway::heldBursts)
+			.description("dispatches that held inbound device messages back while their manifests went out")
+			.register(registry);
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = "sunboard.broker.mode", havingValue = "embedded", matchIfMissing = true)

@@ -83,6 +83,9 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 
 	private volatile long lastBurstEnded = System.nanoTime() - BURST_TAIL_NANOS;
 
+	/** Bursts that held inbound messages back, for {@code sunboard.mqtt.bursts}. */
+	private final AtomicLong heldBursts = new AtomicLong();
+
 	private final Object deliveries = new Object();
 
 	private volatile MqttAsyncClient client;
@@ -290,11 +293,19 @@ public class MqttGateway implements MqttPublisher, SmartLifecycle {
 			work.run();
 		}
 		finally {
-			if (this.burstPublishes.get() >= BURST_SIZE) {
+			boolean held = this.burstPublishes.get() >= BURST_SIZE;
+			if (held) {
 				this.lastBurstEnded = System.nanoTime();
 			}
-			this.bursts.decrementAndGet();
+			if (this.bursts.decrementAndGet() == 0 && held) {
+				this.heldBursts.incrementAndGet();
+			}
 		}
+	}
+
+	/** How many bursts were large enough to hold inbound messages back, since start. */
+	public long heldBursts() {
+		return this.heldBursts.get();
 	}
 
 	/**

@@ -34,6 +34,7 @@ class MqttGatewayBurstTests {
 
 		assertThat(during).containsExactly(false, true, true, true);
 		assertThat(this.gateway.outboundBurst()).as("no client, so nothing awaits the broker").isFalse();
+		assertThat(this.gateway.heldBursts()).as("the nested one is part of it").isEqualTo(1);
 	}
 
 	@Test
@@ -47,6 +48,7 @@ class MqttGatewayBurstTests {
 		this.gateway.burst(() -> during.add(this.gateway.outboundBurst()));
 
 		assertThat(during).containsExactly(false, false);
+		assertThat(this.gateway.heldBursts()).isZero();
 	}
 
 	@Test
